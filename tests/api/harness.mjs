@@ -1,0 +1,312 @@
+// Test harness for the gonghui HTTP integration tests.
+//
+// startServer() builds a fresh database (SQLite file in a temp dir, or a fresh
+// PostgreSQL database when GONGHUI_TEST_PG is set), fills it with
+// `gonghui demo --scale small`, spawns `gonghui serve` on a free loopback port
+// and waits until it answers HTTP. login() returns a small cookie- and
+// CSRF-aware client. No npm dependencies: Node 20's fetch and child_process.
+
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = process.env.GONGHUI_BIN
+  ? path.resolve(process.cwd(), process.env.GONGHUI_BIN)
+  : path.join(REPO_ROOT, 'build', 'gonghui');
+export const DEMO_PASSWORD = 'gonghui-demo';
+// A fixed 64-hex-character key so that encrypted columns are reproducible.
+export const TEST_SECRET_KEY = '4f1c9a7e2b3d5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8';
+export const API_PREFIX = '/api/v1';
+
+const DEMO_TIMEOUT_MS = 120_000;
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+const live = new Set(); // child processes still running, killed if the test process exits
+process.on('exit', () => {
+  for (const p of live) {
+    try { p.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Runs a command to completion. Resolves {code, signal, stdout, stderr}; never rejects
+// for a non-zero exit (the caller decides), rejects only when the command cannot start.
+export function run(cmd, args, { env = process.env, timeoutMs = 60_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    live.add(child);
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
+    child.on('error', (err) => { clearTimeout(timer); live.delete(child); reject(err); });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      live.delete(child);
+      resolve({ code, signal, stdout, stderr, timedOut });
+    });
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function parsePgBase(base) {
+  const u = new URL(base);
+  const user = decodeURIComponent(u.username || 'postgres');
+  const password = u.password ? decodeURIComponent(u.password) : '';
+  const host = u.hostname || '127.0.0.1';
+  const port = u.port || '5432';
+  const auth = u.username ? `${u.username}${u.password ? ':' + u.password : ''}@` : '';
+  return { user, password, host, port, prefix: `${u.protocol}//${auth}${u.host}`, search: u.search };
+}
+
+function pgArgs(pg) {
+  return ['-h', pg.host, '-p', String(pg.port), '-U', pg.user];
+}
+
+function pgEnv(pg) {
+  return pg.password ? { ...process.env, PGPASSWORD: pg.password } : process.env;
+}
+
+function readLog(file) {
+  try { return readFileSync(file, 'utf8'); } catch { return '(no log)'; }
+}
+
+function waitExit(proc, ms) {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    proc.once('exit', () => { clearTimeout(timer); resolve(true); });
+  });
+}
+
+/**
+ * Starts a gonghui server on a fresh demo database.
+ * @returns {Promise<{url:string, dbUrl:string, dbPath:string|null, logPath:string,
+ *   stop:()=>Promise<void>, kill9:()=>Promise<void>, restart:()=>Promise<string>}>}
+ * `url` is the server origin (e.g. http://127.0.0.1:34567); restart() may move it to
+ * a new port and updates `url` (and returns it).
+ */
+export async function startServer({ extraEnv = {} } = {}) {
+  if (!existsSync(BIN)) {
+    throw new Error(`gonghui binary not found at ${BIN} (set GONGHUI_BIN or build it first)`);
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-'));
+  const webDir = path.join(tmp, 'web');
+  mkdirSync(webDir);
+  const logPath = path.join(tmp, 'server.log');
+  const env = { ...process.env, GONGHUI_SECRET_KEY: TEST_SECRET_KEY, ...extraEnv };
+
+  let dbUrl;
+  let dbPath = null;
+  let pg = null;
+  let pgName = null;
+  if (process.env.GONGHUI_TEST_PG) {
+    pg = parsePgBase(process.env.GONGHUI_TEST_PG);
+    pgName = 'gh_' + randomBytes(6).toString('hex');
+    const r = await run('createdb', [...pgArgs(pg), pgName], { env: pgEnv(pg) });
+    if (r.code !== 0) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw new Error(`createdb ${pgName} failed (${r.code}): ${r.stderr}`);
+    }
+    dbUrl = `${pg.prefix}/${pgName}${pg.search}`;
+  } else {
+    dbPath = path.join(tmp, 'test.db');
+    dbUrl = `sqlite:${dbPath}`;
+  }
+
+  const cleanup = async () => {
+    if (pg) {
+      let r = await run('dropdb', [...pgArgs(pg), '--if-exists', '--force', pgName], { env: pgEnv(pg) });
+      if (r.code !== 0) r = await run('dropdb', [...pgArgs(pg), '--if-exists', pgName], { env: pgEnv(pg) });
+      if (r.code !== 0) console.error(`dropdb ${pgName} failed: ${r.stderr}`);
+    }
+    if (!process.env.GONGHUI_TEST_KEEP) rmSync(tmp, { recursive: true, force: true });
+  };
+
+  const demo = await run(BIN, ['demo', '--db', dbUrl, '--scale', 'small'], { env, timeoutMs: DEMO_TIMEOUT_MS });
+  if (demo.code !== 0) {
+    await cleanup();
+    throw new Error(`gonghui demo failed (exit ${demo.code}${demo.signal ? ', ' + demo.signal : ''}` +
+      `${demo.timedOut ? ', timed out after 120 s' : ''}):\n${demo.stdout}\n${demo.stderr}`);
+  }
+
+  const srv = {
+    url: null,
+    dbUrl,
+    dbPath,
+    logPath,
+    proc: null,
+
+    async stop() {
+      await terminate(this);
+      await cleanup();
+    },
+
+    async kill9() {
+      const p = this.proc;
+      if (!p) return;
+      p.kill('SIGKILL');
+      await waitExit(p, STOP_TIMEOUT_MS);
+      live.delete(p);
+      this.proc = null;
+    },
+
+    async restart() {
+      await terminate(this);
+      await launch(this);
+      return this.url;
+    },
+  };
+
+  async function terminate(s) {
+    const p = s.proc;
+    if (!p) return;
+    p.kill('SIGTERM');
+    if (!(await waitExit(p, STOP_TIMEOUT_MS))) {
+      console.error(`gonghui serve did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM; killing it`);
+      p.kill('SIGKILL');
+      await waitExit(p, STOP_TIMEOUT_MS);
+    }
+    live.delete(p);
+    s.proc = null;
+  }
+
+  async function launch(s) {
+    const port = await freePort();
+    const fd = openSync(logPath, 'a');
+    const proc = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--db', dbUrl, '--web', webDir],
+      { env, stdio: ['ignore', fd, fd] });
+    closeSync(fd);
+    live.add(proc);
+    let spawnError = null;
+    proc.on('error', (e) => { spawnError = e; });
+    s.proc = proc;
+    s.url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      if (spawnError || proc.exitCode !== null || proc.signalCode !== null) {
+        const why = spawnError ? String(spawnError) : `exit ${proc.exitCode} ${proc.signalCode ?? ''}`;
+        live.delete(proc);
+        s.proc = null;
+        const log = readLog(logPath);
+        console.error(`gonghui serve failed to start (${why}). Server log:\n${log}`);
+        await cleanup();
+        throw new Error(`gonghui serve failed to start (${why})`);
+      }
+      try {
+        const res = await fetch(`${s.url}${API_PREFIX}/auth/me`, { signal: AbortSignal.timeout(2000) });
+        await res.arrayBuffer();
+        return; // any HTTP answer means it is up
+      } catch { /* not listening yet */ }
+      if (Date.now() > deadline) {
+        proc.kill('SIGKILL');
+        await waitExit(proc, STOP_TIMEOUT_MS);
+        live.delete(proc);
+        s.proc = null;
+        console.error(`gonghui serve did not answer within ${START_TIMEOUT_MS} ms. Server log:\n${readLog(logPath)}`);
+        await cleanup();
+        throw new Error('gonghui serve did not answer in time');
+      }
+      await sleep(100);
+    }
+  }
+
+  await launch(srv);
+  return srv;
+}
+
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+// An HTTP client for one session. Paths not starting with /api/ are taken
+// relative to /api/v1 ("/activities" → "/api/v1/activities").
+export class Client {
+  constructor(url) {
+    this.url = url;
+    this.cookie = null; // value of gonghui_session
+    this.csrf = null;
+    this.me = null; // body of the login answer
+  }
+
+  fullUrl(p) {
+    return this.url + (p.startsWith('/api/') ? p : API_PREFIX + p);
+  }
+
+  /**
+   * raw(method, path, {body, headers}): body may be an object (sent as JSON), a string or
+   * a Buffer (sent verbatim). A header given as null is removed (e.g. {'X-CSRF-Token': null}).
+   * Resolves {status, body (parsed JSON or null), text, headers}.
+   */
+  async raw(method, p, { body, headers = {} } = {}) {
+    method = method.toUpperCase();
+    const h = {};
+    if (this.cookie) h.Cookie = `gonghui_session=${this.cookie}`;
+    if (WRITE_METHODS.has(method) && this.csrf) h['X-CSRF-Token'] = this.csrf;
+    let payload;
+    if (body !== undefined) {
+      h['Content-Type'] = 'application/json';
+      payload = (typeof body === 'string' || Buffer.isBuffer(body)) ? body : JSON.stringify(body);
+    }
+    for (const [k, v] of Object.entries(headers)) {
+      for (const existing of Object.keys(h)) {
+        if (existing.toLowerCase() === k.toLowerCase()) delete h[existing];
+      }
+      if (v !== null && v !== undefined) h[k] = v;
+    }
+    const res = await fetch(this.fullUrl(p), { method, headers: h, body: payload, redirect: 'manual' });
+    for (const sc of res.headers.getSetCookie()) {
+      const m = /^\s*gonghui_session=([^;]*)/.exec(sc);
+      if (!m) continue;
+      const cleared = m[1] === '' || /;\s*max-age=0\b/i.test(sc) || /;\s*expires=Thu, 01 Jan 1970/i.test(sc);
+      this.cookie = cleared ? null : m[1];
+    }
+    const text = await res.text();
+    let parsed = null;
+    if (text.length > 0) {
+      try { parsed = JSON.parse(text); } catch { parsed = null; }
+    }
+    return { status: res.status, body: parsed, text, headers: res.headers };
+  }
+
+  get(p) { return this.raw('GET', p); }
+  post(p, body) { return this.raw('POST', p, { body: body ?? {} }); }
+  patch(p, body) { return this.raw('PATCH', p, { body: body ?? {} }); }
+  put(p, body) { return this.raw('PUT', p, { body: body ?? {} }); }
+  del(p) { return this.raw('DELETE', p); }
+}
+
+// A client without a session.
+export function anonymous(url) {
+  return new Client(url);
+}
+
+/** Logs in and returns a client holding the session cookie and CSRF token. Throws unless 200. */
+export async function login(url, username, password = DEMO_PASSWORD) {
+  const c = new Client(url);
+  const res = await c.raw('POST', '/auth/login', { body: { username, password } });
+  if (res.status !== 200 || !res.body || !res.body.csrf_token || !c.cookie) {
+    throw new Error(`login as ${username} failed: HTTP ${res.status} ${res.text}`);
+  }
+  c.csrf = res.body.csrf_token;
+  c.me = res.body;
+  return c;
+}
