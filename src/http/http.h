@@ -1,0 +1,53 @@
+// Plain request and response values, independent of the HTTP library.
+//
+// http/server.cc is the only file that sees RESTinio: it turns each incoming
+// request into a Request, asks the Router for a handler and writes the
+// Response back. Everything above works with these values, which keeps
+// handlers testable without a socket and the heavy templates in one file.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+
+namespace gonghui::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", …
+  std::string path;    // without the query string
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+  std::string remote_address;
+  std::vector<std::string> path_params;  // the {…} segments of the matched route
+
+  // The header's value, or "" when absent. `name` is lower-case.
+  std::string Header(std::string_view name) const;
+  std::optional<std::string> Query(std::string_view name) const;
+  std::string Cookie(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Response Json(int status, const nlohmann::json& body);
+  static Response NoContent();
+};
+
+// The one mapping from a result code to an HTTP status.
+int HttpStatus(Code code);
+
+// {"error":{"code","message","field"}} with the status for the code.
+Response ErrorResponse(const Status& status);
+
+}  // namespace gonghui::http

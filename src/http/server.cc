@@ -1,0 +1,228 @@
+#include "http/server.h"
+
+#include <pthread.h>
+#include <csignal>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <restinio/all.hpp>
+
+namespace gonghui::http {
+namespace {
+
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 204:
+      return "No Content";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 422:
+      return "Unprocessable Entity";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status >= 500 ? "Internal Server Error" : "Status";
+  }
+}
+
+std::string ContentType(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  if (ext == ".html") return "text/html; charset=utf-8";
+  if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".json") return "application/json; charset=utf-8";
+  if (ext == ".svg") return "image/svg+xml";
+  if (ext == ".png") return "image/png";
+  if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
+  if (ext == ".ico") return "image/x-icon";
+  if (ext == ".woff2") return "font/woff2";
+  if (ext == ".woff") return "font/woff";
+  if (ext == ".ttf") return "font/ttf";
+  return "application/octet-stream";
+}
+
+Request ToRequest(const restinio::request_handle_t& req) {
+  Request r;
+  r.method = std::string(req->header().method().c_str());
+  r.path = std::string(req->header().path());
+  for (const auto& field : req->header()) {
+    std::string name = field.name();
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers[name] = field.value();
+  }
+  r.body = req->body();
+  r.remote_address = req->remote_endpoint().address().to_string();
+  return r;
+}
+
+Status ParseQueryInto(const restinio::request_handle_t& req, Request& r) {
+  std::string_view raw = req->header().query();
+  if (raw.empty()) return Status::Ok();
+  auto parsed = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(raw);
+  if (!parsed) return {Code::kBadRequest, "查询参数格式错误，无法解析"};
+  for (const auto& [key, value] : *parsed) {
+    r.query[std::string(key)] = std::string(value);
+  }
+  return Status::Ok();
+}
+
+restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
+                                         const Response& resp, bool close) {
+  auto out = req->create_response(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+      ReasonPhrase(resp.status)});
+  if (!resp.content_type.empty())
+    out.append_header(restinio::http_field::content_type, resp.content_type);
+  for (const auto& [name, value] : resp.headers) out.append_header(name, value);
+  out.append_header("X-Content-Type-Options", "nosniff");
+  if (close) out.connection_close();
+  out.set_body(resp.body);
+  return out.done();
+}
+
+}  // namespace
+
+Response StaticFile(const std::string& root, const std::string& path) {
+  namespace fs = std::filesystem;
+  if (root.empty() || path.find("..") != std::string::npos) {
+    return ErrorResponse(NotFound("页面不存在"));
+  }
+  fs::path base(root);
+  fs::path file = base / fs::path(path).relative_path();
+  std::error_code ec;
+  if (path == "/" || fs::is_directory(file, ec)) file = base / "index.html";
+  if (!fs::is_regular_file(file, ec)) {
+    if (fs::path(path).has_extension()) return ErrorResponse(NotFound("文件不存在"));
+    file = base / "index.html";  // the single-page app routes itself
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return ErrorResponse(NotFound("页面不存在，请先构建前端（make web）"));
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  Response r;
+  r.content_type = ContentType(file);
+  r.body = buf.str();
+  bool hashed = file.parent_path().filename() == "assets";
+  r.headers.emplace_back("Cache-Control",
+                         hashed ? "public, max-age=31536000, immutable" : "no-cache");
+  return r;
+}
+
+Status Serve(const ServerOptions& options, const Router& router) {
+  // Block the shutdown signals in every thread; this thread waits for them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  std::atomic<bool> draining{false};
+  std::atomic<int> in_flight{0};
+
+  auto handler = [&](const restinio::request_handle_t& req) {
+    in_flight.fetch_add(1);
+    struct Done {
+      std::atomic<int>& n;
+      ~Done() { n.fetch_sub(1); }
+    } done{in_flight};
+    if (draining.load()) {
+      return Send(req, ErrorResponse({Code::kUnavailable, "服务正在关闭，请稍后重试"}), true);
+    }
+    Request request = ToRequest(req);
+    Response response;
+    try {
+      Status q = ParseQueryInto(req, request);
+      if (!q.ok()) {
+        response = ErrorResponse(q);
+      } else if (request.body.size() > options.body_limit) {
+        response = ErrorResponse({Code::kPayloadTooLarge, "请求内容过大（上限 1 MiB）"});
+      } else if (request.path.starts_with("/api/")) {
+        const Handler* h = nullptr;
+        switch (router.Match(request, &h)) {
+          case Router::MatchResult::kFound:
+            response = (*h)(request);
+            break;
+          case Router::MatchResult::kWrongMethod:
+            response = ErrorResponse({Code::kBadRequest, "该接口不支持此请求方法"});
+            response.status = 405;
+            break;
+          case Router::MatchResult::kNoPath:
+            response = ErrorResponse(NotFound("接口不存在"));
+            break;
+        }
+      } else if (request.method == "GET" || request.method == "HEAD") {
+        response = StaticFile(options.web_dir, request.path);
+      } else {
+        response = ErrorResponse(NotFound("接口不存在"));
+      }
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "gonghui: unhandled error on %s %s: %s\n", request.method.c_str(),
+                   request.path.c_str(), e.what());
+      response = ErrorResponse(Internal("服务器内部错误"));
+    }
+    return Send(req, response, draining.load());
+  };
+
+  using Traits = restinio::default_traits_t;
+  restinio::incoming_http_msg_limits_t limits;
+  limits.max_body_size(options.body_limit * 8);
+  auto settings = restinio::server_settings_t<Traits>{}
+                      .address(options.host)
+                      .port(static_cast<std::uint16_t>(options.port))
+                      .incoming_http_msg_limits(limits)
+                      .request_handler(handler)
+                      .handle_request_timeout(std::chrono::seconds(60))
+                      .read_next_http_message_timelimit(std::chrono::seconds(60));
+
+  restinio::running_server_handle_t<Traits> server;
+  try {
+    server = restinio::run_async(restinio::own_io_context(), std::move(settings), options.threads);
+  } catch (const std::exception& e) {
+    return {Code::kUnavailable,
+            std::string("无法监听 ") + options.host + ":" + std::to_string(options.port) + "：" +
+                e.what(),
+            "listen"};
+  }
+  if (options.on_ready) options.on_ready();
+
+  int sig = 0;
+  sigwait(&signals, &sig);
+  draining = true;
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(options.drain_timeout_seconds);
+  while (in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  // Let the last responses leave the socket buffers.
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  server->stop();
+  server->wait();
+  return Status::Ok();
+}
+
+}  // namespace gonghui::http

@@ -1,0 +1,70 @@
+// Organisations: one tree, two roll-up axes (SPEC §2).
+//
+// Every org has at most one territorial parent (`parent_id`) and at most one
+// industry parent (`industry_parent_id`). org_closure holds every (ancestor,
+// descendant) pair per axis, the org itself at depth 0; the root (市总工会) is
+// an ancestor of every org on both axes, so roll-ups along either axis agree at
+// the top. Kinds: city, district (区县总工会), street (乡镇/街道工会), industry
+// (市级产业工会), grassroots (基层工会), partner (非工会合作单位, never owns users).
+//
+// Invariants kept here and nowhere else:
+//   - org_closure is exact after every Insert and Move;
+//   - an org never moves under itself or its own descendant (kFailedPrecondition);
+//   - indexes derived from the closure (activity_scope) are refreshed through
+//     the hooks registered with OnSubtreeMoved, in the same transaction.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "api/api.h"
+#include "db/db.h"
+
+namespace gonghui::org {
+
+bool IsKind(std::string_view kind);
+
+struct OrgInput {
+  std::string name;
+  std::string short_name;
+  std::string kind;
+  std::optional<std::string> code;
+  std::optional<int64_t> parent_id;
+  std::optional<int64_t> industry_parent_id;
+};
+
+// Inserts an org and its closure rows. The caller has checked scope; this
+// checks that parents exist and are not partners. Answers the new id.
+Result<int64_t> Insert(db::Tx& tx, const OrgInput& input, int64_t now);
+
+// Changes the parent on one axis ("t" or "i"), rewriting the closure of the
+// whole subtree and recording the move in org_move.
+Status Move(db::Tx& tx, int64_t org_id, std::string_view axis, std::optional<int64_t> new_parent,
+            int64_t user_id, int64_t now);
+
+// Called after a subtree's closure on `axis` changed (root = moved org).
+using SubtreeMovedHook = std::function<void(db::Tx&, int64_t root, std::string_view axis)>;
+void OnSubtreeMoved(SubtreeMovedHook hook);  // at start-up only
+
+// The id of the root (kind city), 0 before the tree exists.
+int64_t RootId(db::Tx& tx);
+
+// The org as JSON, or kNotFound.
+Result<nlohmann::json> Load(db::Tx& tx, int64_t id);
+// `{id, name}` for each id that exists, in the given order.
+nlohmann::json NameRefs(db::Tx& tx, const std::vector<int64_t>& ids);
+
+// GET|POST /orgs, GET|PATCH /orgs/{id}, children, ancestors, subtree, history;
+// enterprises.
+void RegisterRoutes(api::Api& api);
+
+// GET|POST /enterprises, GET|PATCH /enterprises/{id}, PUT /enterprises/{id}/flags/{year}
+// (enterprise.cc); called by RegisterRoutes.
+void RegisterEnterpriseRoutes(api::Api& api);
+
+}  // namespace gonghui::org
