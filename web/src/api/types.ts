@@ -1,0 +1,402 @@
+// Types of the gonghui HTTP API v1 (docs/api.md), declared once and shared by every src/api/<area>.ts.
+
+/** Permission strings `area:entity:action`; the server enforces the same vocabulary. */
+export type Permission =
+  | 'org:org:read'
+  | 'org:org:write'
+  | 'org:enterprise:read'
+  | 'org:enterprise:write'
+  | 'member:member:read'
+  | 'member:member:write'
+  | 'member:pii:read'
+  | 'activity:activity:read'
+  | 'activity:activity:write'
+  | 'audit:log:read'
+  | 'auth:user:read'
+  | 'auth:user:write';
+
+export type Role = 'admin' | 'editor' | 'manager' | 'reporter' | 'viewer';
+export const ROLES: readonly Role[] = ['admin', 'editor', 'manager', 'reporter', 'viewer'];
+
+/** Error codes of the `{"error":{code,message,field}}` body. */
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'invalid_argument'
+  | 'unauthenticated'
+  | 'permission_denied'
+  | 'not_found'
+  | 'already_exists'
+  | 'failed_precondition'
+  | 'payload_too_large'
+  | 'resource_exhausted'
+  | 'internal'
+  | 'unavailable'
+  /** Client-side only: the request never got an answer. */
+  | 'network';
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+/** `YYYY-MM-DD` */
+export type DateString = string;
+/** ISO-8601 UTC, e.g. `2026-05-20T08:00:00Z` */
+export type Timestamp = string;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+export type Axis = 'territorial' | 'industry';
+export const AXES: readonly Axis[] = ['territorial', 'industry'];
+
+export interface PageQuery {
+  /** From 1; default 1. */
+  page?: number;
+  /** 1–200; default 20. */
+  page_size?: number;
+}
+
+/** Query parameters shared by every list of records owned by an organisation. */
+export interface ListQuery extends PageQuery {
+  org_id?: number;
+  axis?: Axis;
+}
+
+// ---- auth ----
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  org_id: number;
+  org_name: string;
+}
+
+export interface Session {
+  user: SessionUser;
+  permissions: Permission[];
+  csrf_token: string;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface PasswordChange {
+  old_password: string;
+  new_password: string;
+}
+
+// ---- organisations ----
+
+export type OrgKind = 'city' | 'district' | 'street' | 'industry' | 'grassroots' | 'partner';
+export const ORG_KINDS: readonly OrgKind[] = ['city', 'district', 'street', 'industry', 'grassroots', 'partner'];
+
+export interface Org {
+  id: number;
+  name: string;
+  short_name: string;
+  kind: OrgKind;
+  code: string;
+  parent_id: number | null;
+  industry_parent_id: number | null;
+  is_partner: boolean;
+  child_count: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrgRef {
+  id: number;
+  name: string;
+}
+
+export interface OrgQuery extends ListQuery {
+  q?: string;
+  kind?: OrgKind;
+}
+
+export interface OrgCreate {
+  name: string;
+  kind: OrgKind;
+  parent_id: number;
+  industry_parent_id?: number | null;
+  short_name?: string;
+  code?: string;
+}
+
+export interface OrgPatch {
+  name?: string;
+  short_name?: string;
+  code?: string;
+  parent_id?: number;
+  industry_parent_id?: number | null;
+}
+
+export interface OrgMove {
+  at: Timestamp;
+  user_id: number;
+  axis: Axis;
+  from_parent_id: number | null;
+  to_parent_id: number | null;
+}
+
+// ---- members ----
+
+export type MemberStatus = 'active' | 'suspended' | 'left';
+export const MEMBER_STATUSES: readonly MemberStatus[] = ['active', 'suspended', 'left'];
+
+export type MemberTag = 'new_employment' | 'migrant_worker' | 'model_worker' | 'in_hardship';
+export const MEMBER_TAGS: readonly MemberTag[] = ['new_employment', 'migrant_worker', 'model_worker', 'in_hardship'];
+
+export type Gender = 'male' | 'female';
+
+export interface MemberChild {
+  name: string;
+  birth_date: DateString;
+}
+
+export interface Member {
+  id: number;
+  org_id: number;
+  name: string;
+  /** Masked (`500108********1234`) unless the caller holds `member:pii:read`. */
+  id_number: string;
+  gender: Gender;
+  birth_date: DateString;
+  /** Masked (`138****5678`) unless the caller holds `member:pii:read`. */
+  phone: string;
+  employer: string;
+  join_date: DateString | null;
+  status: MemberStatus;
+  tags: MemberTag[];
+  children: MemberChild[];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MemberQuery extends ListQuery {
+  q?: string;
+  status?: MemberStatus;
+  tag?: MemberTag;
+}
+
+export interface MemberCreate {
+  org_id: number;
+  name: string;
+  id_number: string;
+  phone?: string;
+  employer?: string;
+  join_date?: DateString;
+  status?: MemberStatus;
+  tags?: MemberTag[];
+  children?: MemberChild[];
+}
+
+/** PATCH may not change `org_id`: use transfer. */
+export type MemberPatch = Partial<Omit<MemberCreate, 'org_id'>>;
+
+export interface MemberTransfer {
+  to_org_id: number;
+  reason?: string;
+}
+
+export interface MemberTransferRecord {
+  at: Timestamp;
+  from_org_id: number;
+  to_org_id: number;
+  reason: string;
+  user_id: number;
+}
+
+// ---- work records (activities) ----
+
+export type ActivityType =
+  | 'meeting'
+  | 'education'
+  | 'training'
+  | 'competition'
+  | 'culture_sports'
+  | 'care'
+  | 'consultation'
+  | 'guidance'
+  | 'award'
+  | 'other';
+export const ACTIVITY_TYPES: readonly ActivityType[] = [
+  'meeting',
+  'education',
+  'training',
+  'competition',
+  'culture_sports',
+  'care',
+  'consultation',
+  'guidance',
+  'award',
+  'other',
+];
+
+export type DayPart = '' | 'am' | 'pm';
+export const DAY_PARTS: readonly DayPart[] = ['', 'am', 'pm'];
+
+export type Qualifier = '' | '余' | '近' | '多' | '约' | '以上' | '最高';
+
+/** A count kept as written (`40余人`) and as a number. */
+export interface Quantity {
+  count: number;
+  qualifier: Qualifier;
+  text: string;
+}
+
+export interface Beneficiary extends Quantity {
+  group: string;
+}
+
+export type MoneySource = '' | 'self_raised' | 'special_fund' | 'subsidy';
+export const MONEY_SOURCES: readonly MoneySource[] = ['', 'self_raised', 'special_fund', 'subsidy'];
+
+export interface Money {
+  amount_fen: number;
+  qualifier: Qualifier;
+  purpose: string;
+  source: MoneySource;
+  text: string;
+}
+
+/** The fields a work record is read and written with alike. */
+export interface ActivityCommon {
+  title: string;
+  type: ActivityType;
+  start_date: DateString;
+  end_date: DateString;
+  day_part: DayPart;
+  places: string[];
+  target_groups: string[];
+  items: string[];
+  body: string;
+}
+
+export interface Activity extends ActivityCommon {
+  id: number;
+  org_id: number;
+  participants: Quantity | null;
+  beneficiaries: Beneficiary[];
+  money: Money[];
+  organisers: OrgRef[];
+  partners: OrgRef[];
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ActivitySort = '-start_date' | 'start_date' | '-created_at';
+
+export interface ActivityQuery extends ListQuery {
+  type?: ActivityType;
+  from?: DateString;
+  to?: DateString;
+  q?: string;
+  sort?: ActivitySort;
+}
+
+/** Quantities are sent as written and parsed by the server (`{"text":"40余人"}`). */
+export interface QuantityInput {
+  text: string;
+}
+
+export interface BeneficiaryInput {
+  group: string;
+  text: string;
+}
+
+export interface MoneyInput {
+  text: string;
+  purpose: string;
+  source: MoneySource;
+}
+
+export interface ActivityWrite extends ActivityCommon {
+  /** Owner; create only (the contract does not name it in POST: see web/README.md). */
+  org_id?: number;
+  participants: QuantityInput | null;
+  beneficiaries: BeneficiaryInput[];
+  money: MoneyInput[];
+  /** Org ids; answered as `{id,name}`. */
+  organisers: number[];
+  partners: number[];
+}
+
+// ---- audit ----
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'move' | 'transfer' | 'login' | 'logout' | 'login_failed';
+export const AUDIT_ACTIONS: readonly AuditAction[] = [
+  'create',
+  'update',
+  'delete',
+  'move',
+  'transfer',
+  'login',
+  'logout',
+  'login_failed',
+];
+
+export interface AuditEntry {
+  id: number;
+  at: Timestamp;
+  user_id: number | null;
+  username: string;
+  action: AuditAction;
+  entity: string;
+  entity_id: number | null;
+  org_id: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery extends PageQuery {
+  entity?: string;
+  entity_id?: number;
+  user_id?: number;
+  from?: DateString;
+  to?: DateString;
+}
+
+// ---- users ----
+
+/** The contract does not spell out the user object; this is the login `user` plus `disabled`. */
+export interface User {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  org_id: number;
+  org_name?: string;
+  disabled?: boolean;
+  created_at?: Timestamp;
+}
+
+export type UserQuery = PageQuery;
+
+export interface UserCreate {
+  username: string;
+  password: string;
+  role: Role;
+  org_id: number;
+  display_name?: string;
+}
+
+export interface UserPatch {
+  role?: Role;
+  org_id?: number;
+  display_name?: string;
+  disabled?: boolean;
+}

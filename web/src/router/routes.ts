@@ -1,0 +1,89 @@
+import type { RouteRecordRaw } from 'vue-router';
+import './meta';
+import Layout from '@/layout/index.vue';
+
+export const layoutChildren: RouteRecordRaw[] = [
+  {
+    path: '',
+    name: 'dashboard',
+    component: () => import('@/views/dashboard/index.vue'),
+    meta: { title: 'menu.dashboard', menuIcon: 'HomeFilled' },
+  },
+  {
+    path: 'org',
+    name: 'org',
+    component: () => import('@/views/org/index.vue'),
+    meta: { title: 'menu.org', permission: 'org:org:read', menuIcon: 'OfficeBuilding' },
+  },
+  {
+    path: 'member',
+    name: 'member',
+    component: () => import('@/views/member/index.vue'),
+    meta: { title: 'menu.member', permission: 'member:member:read', menuIcon: 'User' },
+  },
+  {
+    path: 'activity',
+    name: 'activity',
+    component: () => import('@/views/activity/index.vue'),
+    meta: { title: 'menu.activity', permission: 'activity:activity:read', menuIcon: 'Calendar' },
+  },
+  {
+    path: 'activity/new',
+    name: 'activity-new',
+    component: () => import('@/views/activity/form.vue'),
+    meta: { title: 'activity.new', permission: 'activity:activity:write', activeMenu: '/activity' },
+  },
+  {
+    path: 'activity/:id(\\d+)',
+    name: 'activity-detail',
+    component: () => import('@/views/activity/detail.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'activity.detail', permission: 'activity:activity:read', activeMenu: '/activity' },
+  },
+  {
+    path: 'activity/:id(\\d+)/edit',
+    name: 'activity-edit',
+    component: () => import('@/views/activity/form.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'activity.edit', permission: 'activity:activity:write', activeMenu: '/activity' },
+  },
+  {
+    path: 'audit',
+    name: 'audit',
+    component: () => import('@/views/audit/index.vue'),
+    meta: { title: 'menu.audit', permission: 'audit:log:read', menuIcon: 'Document' },
+  },
+  {
+    path: 'user',
+    name: 'user',
+    component: () => import('@/views/user/index.vue'),
+    meta: { title: 'menu.user', permission: 'auth:user:read', menuIcon: 'Avatar' },
+  },
+  {
+    path: 'forbidden',
+    name: 'forbidden',
+    component: () => import('@/views/error/index.vue'),
+    props: { status: 403 },
+    meta: { title: 'error.forbiddenTitle' },
+  },
+  {
+    path: ':pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/index.vue'),
+    props: { status: 404 },
+    meta: { title: 'error.notFoundTitle' },
+  },
+];
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/index.vue'),
+    meta: { title: 'login.title', public: true },
+  },
+  { path: '/', component: Layout, children: layoutChildren },
+];
+
+/** The side menu: layout routes with an icon, in declaration order. */
+export const menuRoutes = layoutChildren.filter((r) => r.meta?.menuIcon);

@@ -1,0 +1,197 @@
+// Logic of the work record form: the model the inputs edit, its conversion to and from the API body,
+// loading for edit and saving (POST or PATCH) with field errors mapped by use-form-errors.
+import { reactive, ref } from 'vue';
+import { createActivity, getActivity, updateActivity } from '@/api/activities';
+import type { Activity, ActivityType, ActivityWrite, DayPart, MoneySource, OrgRef } from '@/api/types';
+import { useFormErrors } from '@/composables/use-form-errors';
+import { notifyError } from '@/utils/errors';
+
+/** Target groups the bulletins name most often; the select also accepts new ones. */
+export const COMMON_TARGET_GROUPS = [
+  '新就业形态劳动者',
+  '农民工',
+  '困境儿童',
+  '货车司机',
+  '网约车司机',
+  '快递员',
+  '外卖骑手',
+] as const;
+
+export interface BeneficiaryRow {
+  group: string;
+  text: string;
+}
+
+export interface MoneyRow {
+  text: string;
+  purpose: string;
+  source: MoneySource;
+}
+
+export interface ActivityModel {
+  org_id: number | null;
+  title: string;
+  type: ActivityType | '';
+  start_date: string;
+  end_date: string;
+  day_part: DayPart;
+  places: string[];
+  /** As written: `40余人`, `近1000名`. */
+  participants: string;
+  beneficiaries: BeneficiaryRow[];
+  target_groups: string[];
+  money: MoneyRow[];
+  items: string[];
+  organisers: number[];
+  partners: number[];
+  body: string;
+}
+
+/** The top-level fields the form shows (a 422 on any other field becomes a toast). */
+export const ACTIVITY_FIELDS = [
+  'org_id',
+  'title',
+  'type',
+  'start_date',
+  'end_date',
+  'day_part',
+  'places',
+  'participants',
+  'beneficiaries',
+  'target_groups',
+  'money',
+  'items',
+  'organisers',
+  'partners',
+  'body',
+] as const;
+
+export function emptyModel(orgId: number | null): ActivityModel {
+  return {
+    org_id: orgId,
+    title: '',
+    type: '',
+    start_date: '',
+    end_date: '',
+    day_part: '',
+    places: [],
+    participants: '',
+    beneficiaries: [],
+    target_groups: [],
+    money: [],
+    items: [],
+    organisers: orgId === null ? [] : [orgId],
+    partners: [],
+    body: '',
+  };
+}
+
+export function modelFromActivity(a: Activity): ActivityModel {
+  return {
+    org_id: a.org_id,
+    title: a.title,
+    type: a.type,
+    start_date: a.start_date,
+    end_date: a.end_date,
+    day_part: a.day_part,
+    places: [...a.places],
+    participants: a.participants?.text ?? '',
+    beneficiaries: a.beneficiaries.map((b) => ({ group: b.group, text: b.text })),
+    target_groups: [...a.target_groups],
+    money: a.money.map((m) => ({ text: m.text, purpose: m.purpose, source: m.source })),
+    items: [...a.items],
+    organisers: a.organisers.map((o) => o.id),
+    partners: a.partners.map((o) => o.id),
+    body: a.body,
+  };
+}
+
+function clean(list: readonly string[]): string[] {
+  return list.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/**
+ * The request body. Blank rows are dropped, an empty end date means a one-day record, empty
+ * participants are sent as null. `org_id` is only sent on create (ownership never changes by PATCH).
+ */
+export function toWrite(m: ActivityModel, mode: 'create' | 'update'): ActivityWrite {
+  const start = m.start_date;
+  const body: ActivityWrite = {
+    title: m.title.trim(),
+    type: (m.type || 'other') as ActivityType,
+    start_date: start,
+    end_date: m.end_date || start,
+    day_part: m.day_part,
+    places: clean(m.places),
+    participants: m.participants.trim() ? { text: m.participants.trim() } : null,
+    beneficiaries: m.beneficiaries
+      .map((b) => ({ group: b.group.trim(), text: b.text.trim() }))
+      .filter((b) => b.group || b.text),
+    target_groups: clean(m.target_groups),
+    money: m.money
+      .map((x) => ({ text: x.text.trim(), purpose: x.purpose.trim(), source: x.source }))
+      .filter((x) => x.text || x.purpose),
+    items: clean(m.items),
+    organisers: [...m.organisers],
+    partners: [...m.partners],
+    body: m.body,
+  };
+  if (mode === 'create' && m.org_id !== null) body.org_id = m.org_id;
+  return body;
+}
+
+export function useActivityForm(defaultOrgId: number | null) {
+  const model = reactive<ActivityModel>(emptyModel(defaultOrgId));
+  /** Names of the organisers/partners of the loaded record, so the selects can label them. */
+  const knownOrgs = ref<OrgRef[]>([]);
+  const loading = ref(false);
+  const saving = ref(false);
+  const formErrors = useFormErrors(ACTIVITY_FIELDS);
+
+  async function load(id: number): Promise<boolean> {
+    loading.value = true;
+    try {
+      const activity = await getActivity(id);
+      Object.assign(model, modelFromActivity(activity));
+      knownOrgs.value = [...activity.organisers, ...activity.partners];
+      return true;
+    } catch (error) {
+      notifyError(error);
+      return false;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Creates (no id) or updates; resolves to the saved record, or undefined after showing the error. */
+  async function save(id?: number): Promise<Activity | undefined> {
+    saving.value = true;
+    try {
+      return await formErrors.submit(() =>
+        id === undefined ? createActivity(toWrite(model, 'create')) : updateActivity(id, toWrite(model, 'update')),
+      );
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  function addBeneficiary(): void {
+    model.beneficiaries.push({ group: '', text: '' });
+  }
+
+  function addMoney(): void {
+    model.money.push({ text: '', purpose: '', source: '' });
+  }
+
+  return {
+    model,
+    knownOrgs,
+    loading,
+    saving,
+    load,
+    save,
+    addBeneficiary,
+    addMoney,
+    errorOf: formErrors.errorOf,
+  };
+}
