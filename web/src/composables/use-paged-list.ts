@@ -4,12 +4,16 @@ import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { Page } from '@/api/types';
 import { notifyError } from '@/utils/errors';
 
+/** `idle` until the first load starts; tests and screenshots wait for `ready` or `error`. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
 export interface PagedList<T> {
   page: Ref<number>;
   pageSize: Ref<number>;
   items: ShallowRef<T[]>;
   total: Ref<number>;
   loading: Ref<boolean>;
+  state: Ref<LoadState>;
   /** The last failure, or null; the list is emptied when a load fails. */
   error: ShallowRef<unknown>;
   load(): Promise<void>;
@@ -26,12 +30,14 @@ export function usePagedList<T>(
   const items = shallowRef<T[]>([]);
   const total = ref(0);
   const loading = ref(false);
+  const state = ref<LoadState>('idle');
   const error = shallowRef<unknown>(null);
   let seq = 0;
 
   async function load(): Promise<void> {
     const mine = ++seq;
     loading.value = true;
+    state.value = 'loading';
     try {
       const answer = await fetch(page.value, pageSize.value);
       if (mine !== seq) return;
@@ -39,11 +45,13 @@ export function usePagedList<T>(
       items.value = answer.items;
       total.value = answer.total;
       error.value = null;
+      state.value = 'ready';
     } catch (failure) {
       if (mine !== seq) return;
       items.value = [];
       total.value = 0;
       error.value = failure;
+      state.value = 'error';
       notifyError(failure);
     } finally {
       if (mine === seq) loading.value = false;
@@ -55,5 +63,5 @@ export function usePagedList<T>(
     await load();
   }
 
-  return { page, pageSize, items, total, loading, error, load, search };
+  return { page, pageSize, items, total, loading, state, error, load, search };
 }

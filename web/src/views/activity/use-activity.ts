@@ -227,6 +227,7 @@ export function useActivityList() {
     rows,
     total: list.total,
     loading: list.loading,
+    state: list.state,
     refused,
     applyRoute,
     load,
