@@ -38,7 +38,14 @@ constexpr const char* kColumns =
     "a.created_by, a.created_at, a.updated_at";
 
 // A quantity object: {"text":"40余人"} or {"count":40,"qualifier":"余","unit":"人"}.
-Result<Quantity> ReadQuantity(const nlohmann::json& j, const std::string& field) {
+// A quantity and its text as written ("百余名"), or as formatted when only the
+// number was sent.
+struct Written {
+  Quantity q;
+  std::string text;
+};
+
+Result<Written> ReadQuantity(const nlohmann::json& j, const std::string& field) {
   if (!j.is_object())
     return InvalidArgument(field, "数量（" + field + "）应为对象，如 {\"text\":\"40余人\"}");
   for (const auto& [key, value] : j.items()) {
@@ -48,7 +55,11 @@ Result<Quantity> ReadQuantity(const nlohmann::json& j, const std::string& field)
   }
   if (j.contains("text") && !j["text"].is_null()) {
     if (!j["text"].is_string()) return InvalidArgument(field + ".text", "数量文字应为字符串");
-    return ParseQuantity(j["text"].get<std::string>(), field + ".text");
+    std::string text = j["text"].get<std::string>();
+    GH_ASSIGN_OR_RETURN(Quantity q, ParseQuantity(text, field + ".text"));
+    text.erase(0, text.find_first_not_of(' '));
+    text.erase(text.find_last_not_of(' ') + 1);
+    return Written{q, text};
   }
   if (!j.contains("count") || !j["count"].is_number_integer() || j["count"].get<int64_t>() < 0) {
     return InvalidArgument(field + ".count", "人数应为非负整数（或用 text 填写如“40余人”）");
@@ -67,14 +78,14 @@ Result<Quantity> ReadQuantity(const nlohmann::json& j, const std::string& field)
     }
     q.unit = j["unit"].get<std::string>();
   }
-  return q;
+  return Written{q, FormatQuantity(q)};
 }
 
-nlohmann::json QuantityJson(const Quantity& q) {
+nlohmann::json QuantityJson(const Quantity& q, const std::string& text) {
   return {{"count", q.count},
           {"qualifier", q.qualifier},
           {"unit", q.unit},
-          {"text", FormatQuantity(q)}};
+          {"text", text.empty() ? FormatQuantity(q) : text}};
 }
 
 Result<nlohmann::json> ReadBeneficiaries(const api::Body& body, int64_t& total) {
@@ -85,13 +96,14 @@ Result<nlohmann::json> ReadBeneficiaries(const api::Body& body, int64_t& total) 
   for (size_t i = 0; i < v->size(); ++i) {
     const nlohmann::json& item = (*v)[i];
     std::string field = "beneficiaries[" + std::to_string(i) + "]";
-    GH_ASSIGN_OR_RETURN(Quantity q, ReadQuantity(item, field));
+    GH_ASSIGN_OR_RETURN(Written w, ReadQuantity(item, field));
+    const Quantity& q = w.q;
     std::string group = item.value("group", "");
     if (group.empty() || api::Utf8Length(group) > 50) {
       return InvalidArgument(field + ".group",
                              "受益对象（" + field + ".group）不能为空且不超过 50 字");
     }
-    nlohmann::json j = QuantityJson(q);
+    nlohmann::json j = QuantityJson(q, w.text);
     j["group"] = group;
     total += q.count;
     out.push_back(std::move(j));
@@ -116,9 +128,11 @@ Result<nlohmann::json> ReadMoney(const api::Body& body, int64_t& total) {
       }
     }
     Money m;
+    std::string text;
     if (item.contains("text") && !item["text"].is_null()) {
       if (!item["text"].is_string()) return InvalidArgument(field + ".text", "金额文字应为字符串");
-      GH_ASSIGN_OR_RETURN(m, ParseMoney(item["text"].get<std::string>(), field + ".text"));
+      text = item["text"].get<std::string>();
+      GH_ASSIGN_OR_RETURN(m, ParseMoney(text, field + ".text"));
     } else {
       if (!item.contains("amount_fen") || !item["amount_fen"].is_number_integer() ||
           item["amount_fen"].get<int64_t>() < 0) {
@@ -147,7 +161,7 @@ Result<nlohmann::json> ReadMoney(const api::Body& body, int64_t& total) {
                    {"qualifier", m.qualifier},
                    {"purpose", purpose},
                    {"source", source},
-                   {"text", FormatMoney(m)}});
+                   {"text", text.empty() ? FormatMoney(m) : text}});
   }
   return out;
 }
@@ -199,11 +213,13 @@ Status Parse(api::Call& call, const api::Body& body, bool creating, Record& r,
       r.participants_count.reset();
       r.participants_qualifier.clear();
       r.participants_unit.clear();
+      r.detail.erase("participants_text");
     } else {
-      GH_ASSIGN_OR_RETURN(Quantity q, ReadQuantity(*p, "participants"));
-      r.participants_count = q.count;
-      r.participants_qualifier = q.qualifier;
-      r.participants_unit = q.unit;
+      GH_ASSIGN_OR_RETURN(Written w, ReadQuantity(*p, "participants"));
+      r.participants_count = w.q.count;
+      r.participants_qualifier = w.q.qualifier;
+      r.participants_unit = w.q.unit;
+      r.detail["participants_text"] = w.text;
     }
   }
   for (const char* key : {"places", "target_groups", "items"}) {
@@ -235,7 +251,7 @@ Status Parse(api::Call& call, const api::Body& body, bool creating, Record& r,
     GH_RETURN_IF_ERROR(CheckOrgRefs(call.tx, r.partners, body, "partners"));
   }
   if (call.body.contains("body")) {
-    GH_ASSIGN_OR_RETURN(r.body, body.Text("body", false, 20000));
+    GH_ASSIGN_OR_RETURN(r.body, body.Text("body", false, 500000));
   }
   return Status::Ok();
 }
@@ -280,7 +296,8 @@ nlohmann::json ToJson(db::Tx& tx, const std::vector<db::Row>& rows) {
     if (!detail.is_object()) detail = nlohmann::json::object();
     nlohmann::json participants = nullptr;
     if (auto count = r.OptInt(8)) {
-      participants = QuantityJson(Quantity{*count, r.Str(9), r.Str(10)});
+      participants =
+          QuantityJson(Quantity{*count, r.Str(9), r.Str(10)}, detail.value("participants_text", ""));
     }
     int64_t id = r.Int(0);
     auto list = [](std::map<int64_t, nlohmann::json>& m, int64_t key) {
@@ -333,6 +350,7 @@ Record FromJson(const nlohmann::json& j) {
     r.participants_count = j["participants"]["count"].get<int64_t>();
     r.participants_qualifier = j["participants"]["qualifier"];
     r.participants_unit = j["participants"]["unit"];
+    r.detail["participants_text"] = j["participants"]["text"];
   }
   for (const char* key : {"places", "beneficiaries", "target_groups", "money", "items"}) {
     r.detail[key] = j[key];

@@ -50,6 +50,9 @@ Result<ListParams> ParseListParams(const http::Request& req) {
     auto v = req.Query(name);
     if (!v) return Status::Ok();
     std::optional<int64_t> n = ParseId(*v);
+    if (!n && v->find_first_not_of("0123456789") != std::string::npos) {
+      return Status(Code::kBadRequest, std::string("查询参数 ") + name + " 应为整数", name);
+    }
     if (!n || *n < min || *n > max) {
       return InvalidArgument(name, std::string("查询参数 ") + name + " 应为 " +
                                        std::to_string(min) + " 到 " + std::to_string(max) +
@@ -62,7 +65,7 @@ Result<ListParams> ParseListParams(const http::Request& req) {
   GH_RETURN_IF_ERROR(integer("page_size", 1, 200, p.page_size));
   if (auto v = req.Query("org_id")) {
     std::optional<int64_t> n = ParseId(*v);
-    if (!n) return InvalidArgument("org_id", "查询参数 org_id 应为组织编号");
+    if (!n) return Status(Code::kBadRequest, "查询参数 org_id 应为组织编号", "org_id");
     p.org_id = *n;
   }
   if (auto v = req.Query("axis")) {

@@ -38,6 +38,7 @@ struct Config {
       {"secret_key", ""},
       {"key_file", ""},
       {"session_idle_minutes", "60"},
+      {"divisions", ""},
   };
   std::vector<std::string> positional;
 
