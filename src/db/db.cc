@@ -1,5 +1,6 @@
 #include "db/db.h"
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -121,6 +122,30 @@ Value ColumnValue(const soci::row& row, size_t i) {
   return std::monostate{};
 }
 
+// SOCI 4.0 mangles URI connection strings: turn a postgresql:// URI into
+// libpq's keyword=value form with libpq's own parser.
+Result<std::string> PostgresConninfo(const std::string& url) {
+  char* err = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &err);
+  if (!options) {
+    std::string message = err ? err : "invalid";
+    PQfreemem(err);
+    return InvalidArgument("db", "PostgreSQL 连接地址无效：" + message);
+  }
+  std::string out;
+  for (PQconninfoOption* o = options; o->keyword; ++o) {
+    if (!o->val || !*o->val) continue;
+    std::string value;
+    for (const char* c = o->val; *c; ++c) {
+      if (*c == '\\' || *c == '\'') value += '\\';
+      value += *c;
+    }
+    out += std::string(out.empty() ? "" : " ") + o->keyword + "='" + value + "'";
+  }
+  PQconninfoFree(options);
+  return out;
+}
+
 bool IsUniqueViolation(const std::string& what) {
   return what.find("UNIQUE constraint failed") != std::string::npos ||
          what.find("duplicate key value") != std::string::npos;
@@ -202,7 +227,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, size_t 
     connect = "db=\"" + path + "\" timeout=10 shared_cache=false";
   } else if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     backend = Backend::kPostgres;
-    connect = url;
+    GH_ASSIGN_OR_RETURN(connect, PostgresConninfo(url));
   } else {
     return InvalidArgument("db", "数据库地址应以 sqlite: 或 postgresql:// 开头");
   }
