@@ -38,7 +38,8 @@ Status Body::Error(std::string_view key, std::string_view what) const {
 }
 
 Status Body::CheckUnknown() const {
-  for (const auto& [key, value] : json_.items()) {
+  for (const auto& item : json_.items()) {
+    const std::string& key = item.key();
     bool known = std::any_of(fields_.begin(), fields_.end(),
                              [&](const FieldDef& f) { return key == f.key; });
     if (!known) return InvalidArgument(key, "未知字段：" + key);
