@@ -26,8 +26,3 @@ export function orgName(id: number | null | undefined): string {
   }
   return '';
 }
-
-export function forgetOrgNamesForTest(): void {
-  names.clear();
-  pending.clear();
-}
