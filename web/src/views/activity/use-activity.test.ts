@@ -31,7 +31,6 @@ describe('activity list filters', () => {
       page: 2,
       page_size: 50,
       sort: 'start_date',
-      axis: 'territorial',
       q: '疏散',
       from: '2024-05-01',
       to: '2024-05-31',
@@ -44,6 +43,9 @@ describe('activity list filters', () => {
     const query = toRouteQuery(filters, state);
     expect(query).toEqual({ org_id: '7', type: 'meeting', q: '学习' });
     expect(filtersFromQuery(query)).toEqual({ filters, state });
+    const industry = { ...filters, axis: 'industry' as const };
+    expect(toRouteQuery(industry, state).axis).toBe('industry');
+    expect(filtersFromQuery(toRouteQuery(industry, state)).filters).toEqual(industry);
   });
 
   it('maps table sorting onto the sorts the contract offers', () => {

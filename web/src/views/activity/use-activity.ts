@@ -71,9 +71,13 @@ export function filtersFromQuery(query: LocationQuery): { filters: ActivityFilte
   };
 }
 
-/** The GET /activities query; empty filters are left out (the server defaults apply). */
+/**
+ * The GET /activities query; empty filters are left out (the server defaults apply). The axis is
+ * sent only when it is `industry`: left out, the server rolls up an industry union on its own axis.
+ */
 export function toApiQuery(filters: ActivityFilters, state: ListState): ActivityQuery {
-  const query: ActivityQuery = { page: state.page, page_size: state.pageSize, sort: state.sort, axis: filters.axis };
+  const query: ActivityQuery = { page: state.page, page_size: state.pageSize, sort: state.sort };
+  if (filters.axis === 'industry') query.axis = 'industry';
   if (filters.org_id !== undefined) query.org_id = filters.org_id;
   if (filters.type) query.type = filters.type;
   if (filters.from) query.from = filters.from;
@@ -89,7 +93,6 @@ export function toRouteQuery(filters: ActivityFilters, state: ListState): Record
   if (state.page === 1) delete out.page;
   if (state.pageSize === 20) delete out.page_size;
   if (state.sort === DEFAULT_SORT) delete out.sort;
-  if (filters.axis === 'territorial') delete out.axis;
   return out;
 }
 
