@@ -12,7 +12,7 @@ if [ "$what" = test ]; then
   pkgs+=(libgtest-dev postgresql chromium fonts-noto-cjk clang-format clang-tidy)
 fi
 if [ "$what" = bench ]; then
-  pkgs+=(wrk nginx-light)
+  pkgs+=(wrk nginx-light bc curl)
 fi
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)
