@@ -198,9 +198,9 @@ Result<api::Reply> PatchOrg(api::Call& call) {
   for (auto [key, axis] : {std::pair{"parent_id", "t"}, std::pair{"industry_parent_id", "i"}}) {
     if (!call.body.contains(key)) continue;
     GH_ASSIGN_OR_RETURN(std::optional<int64_t> parent, body.OptInt(key, 1, INT64_MAX));
-    std::optional<int64_t> old =
-        before[key].is_null() ? std::nullopt : std::optional<int64_t>(before[key].get<int64_t>());
-    if (parent == old) continue;
+    // Ids are positive, so 0 stands for "no parent" in this comparison.
+    int64_t old = before[key].is_null() ? 0 : before[key].get<int64_t>();
+    if (parent.value_or(0) == old) continue;
     if (root) return FailedPrecondition("市总工会是根组织，不能移动", key);
     // Moving changes what the mover's own org holds: they must govern the org
     // being moved and the new parent, and may not move their own org.
