@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, startServer } from './harness.mjs';
-import { activityBody, assertError, assertStatus, count, findOrg, uniq } from './util.mjs';
+import { activityBody, assertError, assertStatus, count, createUnion, findOrg, uniq } from './util.mjs';
 
 let srv;
 let admin;
@@ -348,6 +348,32 @@ describe('lists', () => {
     const created = await nanan.get(`/activities?org_id=${union.id}&sort=-created_at`);
     assert.deepEqual(ids(created), idsOf('a4', 'a2', 'a5', 'a1', 'a3'));
     assertError(await nanan.get(`/activities?org_id=${union.id}&sort=title;drop`), [400, 422]);
+  });
+});
+
+describe('q is literal text', () => {
+  it('% and _ are not wildcards', async () => {
+    const g = await createUnion(nanan, nananOrg.id);
+    const mk = async (title) => {
+      const res = await nanan.post('/activities', activityBody(g.id, { title }));
+      assertStatus(res, 201);
+      return res.body.id;
+    };
+    const pct = await mk('职工参与率达到100%');
+    const us = await mk('snake_case 培训');
+    await mk('普通的活动标题');
+    const q = async (text) => (await nanan.get(`/activities?org_id=${g.id}&q=${encodeURIComponent(text)}`)).body.items.map((a) => a.id);
+    assert.deepEqual(await q('%'), [pct], 'q=% matches only the title containing %');
+    assert.deepEqual(await q('_'), [us], 'q=_ matches only the title containing _');
+    assert.deepEqual(await q('100%'), [pct]);
+    assert.deepEqual(await q('e_c'), [us]);
+  });
+
+  it('quotes and SQL in q are just text', async () => {
+    const res = await nanan.get(`/activities?q=${encodeURIComponent("'; DROP TABLE activities; --")}`);
+    assertStatus(res, 200);
+    assert.equal(res.body.total, 0);
+    assertStatus(await nanan.get('/activities?page_size=1'), 200);
   });
 });
 

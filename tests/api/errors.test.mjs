@@ -146,6 +146,32 @@ describe('request bodies', () => {
     assertError(m, 422, 'invalid_argument', 'tags');
   });
 
+  it('a NUL character in a string is kept or refused, never silently cut', async () => {
+    const title = uniq('含空字符') + '\u0000尾部';
+    const res = await nanan.post('/activities', activityBody(nananOrg.id, { title }));
+    if (res.status === 201) {
+      const got = await nanan.get(`/activities/${res.body.id}`);
+      assertStatus(await nanan.del(`/activities/${res.body.id}`), 204); // keep the row counts of this file
+      assert.equal(res.body.title, title, 'the answer keeps the whole title');
+      assert.equal(got.body.title, title, 'the stored title is the whole title');
+    } else {
+      assertError(res, 422, 'invalid_argument', 'title');
+    }
+  });
+
+  it('invalid UTF-8 and lone surrogates → 400', async () => {
+    const head = Buffer.from(`{"org_id":${nananOrg.id},"type":"meeting","start_date":"2024-05-20","title":"`);
+    const tail = Buffer.from('"}');
+    assertError(await nanan.raw('POST', '/activities', { body: Buffer.concat([head, Buffer.from([0xff, 0xfe]), tail]) }), [400, 422]);
+    assertError(await nanan.raw('POST', '/activities', { body: Buffer.concat([head, Buffer.from('\\ud800'), tail]) }), [400, 422]);
+  });
+
+  it('deeply nested JSON is refused without harming the server', async () => {
+    const body = `{"title":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    assertError(await nanan.raw('POST', '/activities', { body }), [400, 413, 422]);
+    assertStatus(await nanan.get('/auth/me'), 200);
+  });
+
   it('an empty title → 422 title', async () => {
     assertError(await nanan.post('/activities', activityBody(nananOrg.id, { title: '' })), 422, 'invalid_argument', 'title');
   });

@@ -26,6 +26,7 @@ export const API_PREFIX = '/api/v1';
 const DEMO_TIMEOUT_MS = 120_000;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 
 const live = new Set(); // child processes still running, killed if the test process exits
 process.on('exit', () => {
@@ -254,9 +255,10 @@ export class Client {
   /**
    * raw(method, path, {body, headers}): body may be an object (sent as JSON), a string or
    * a Buffer (sent verbatim). A header given as null is removed (e.g. {'X-CSRF-Token': null}).
-   * Resolves {status, body (parsed JSON or null), text, headers}.
+   * Resolves {status, body (parsed JSON or null), text, headers}; rejects when the server
+   * does not answer within timeoutMs (a hung server must fail the test, not stall the run).
    */
-  async raw(method, p, { body, headers = {} } = {}) {
+  async raw(method, p, { body, headers = {}, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
     method = method.toUpperCase();
     const h = {};
     if (this.cookie) h.Cookie = `gonghui_session=${this.cookie}`;
@@ -272,7 +274,9 @@ export class Client {
       }
       if (v !== null && v !== undefined) h[k] = v;
     }
-    const res = await fetch(this.fullUrl(p), { method, headers: h, body: payload, redirect: 'manual' });
+    const res = await fetch(this.fullUrl(p), {
+      method, headers: h, body: payload, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs),
+    });
     for (const sc of res.headers.getSetCookie()) {
       const m = /^\s*gonghui_session=([^;]*)/.exec(sc);
       if (!m) continue;

@@ -225,6 +225,15 @@ describe('fields', () => {
     assert.deepEqual(res.body.items.map((m) => m.id), [member.id]);
   });
 
+  it('q=% and q=_ are literal, not wildcards', async () => {
+    for (const q of ['%', '_']) {
+      const res = await nanan.get(`/members?q=${encodeURIComponent(q)}&page_size=200`);
+      assertStatus(res, 200);
+      const wrong = res.body.items.filter((m) => !m.name.includes(q) && !(m.employer ?? '').includes(q)).map((m) => m.name);
+      assert.deepEqual(wrong, [], `q=${q} matched members without ${q}`);
+    }
+  });
+
   it('an unknown tag or status → 422 naming the field', async () => {
     const t = await nanan.post('/members', memberBody(u1.id, { tags: ['not_a_tag'] }));
     assertError(t, 422, 'invalid_argument');

@@ -162,6 +162,15 @@ describe('ancestors, subtree, search', () => {
     for (const o of part.body.items) assert.ok(o.name.includes(grass.name.slice(0, -4)), o.name);
   });
 
+  it('q=% and q=_ are literal, not wildcards', async () => {
+    for (const q of ['%', '_']) {
+      const res = await nanan.get(`/orgs?q=${encodeURIComponent(q)}&page_size=200`);
+      assertStatus(res, 200);
+      const wrong = res.body.items.filter((o) => !o.name.includes(q)).map((o) => o.name);
+      assert.deepEqual(wrong, [], `q=${q} matched names without ${q}`);
+    }
+  });
+
   it('kind filter', async () => {
     const res = await nanan.get(`/orgs?kind=street&page_size=200`);
     assertStatus(res, 200);
