@@ -296,8 +296,8 @@ nlohmann::json ToJson(db::Tx& tx, const std::vector<db::Row>& rows) {
     if (!detail.is_object()) detail = nlohmann::json::object();
     nlohmann::json participants = nullptr;
     if (auto count = r.OptInt(8)) {
-      participants =
-          QuantityJson(Quantity{*count, r.Str(9), r.Str(10)}, detail.value("participants_text", ""));
+      participants = QuantityJson(Quantity{*count, r.Str(9), r.Str(10)},
+                                  detail.value("participants_text", ""));
     }
     int64_t id = r.Int(0);
     auto list = [](std::map<int64_t, nlohmann::json>& m, int64_t key) {

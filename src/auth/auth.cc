@@ -124,10 +124,10 @@ Result<NewSession> Login(api::App& app, const std::string& username, const std::
       if (failed >= app.settings.max_failed_logins) {
         tx.Exec("UPDATE app_user SET failed_logins = 0, locked_until = ? WHERE id = ?",
                 {now + app.settings.lockout_seconds, account->id});
-        outcome = Status(Code::kUnauthenticated,
-                         "用户名或密码错误；已连续错误 " + std::to_string(failed) +
-                             " 次，账户锁定 15 分钟",
-                         "password");
+        outcome = Status(
+            Code::kUnauthenticated,
+            "用户名或密码错误；已连续错误 " + std::to_string(failed) + " 次，账户锁定 15 分钟",
+            "password");
       } else {
         tx.Exec("UPDATE app_user SET failed_logins = ? WHERE id = ?", {failed, account->id});
         outcome = kWrong;
