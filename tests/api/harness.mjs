@@ -151,50 +151,79 @@ export async function startServer({ extraEnv = {} } = {}) {
       `${demo.timedOut ? ', timed out after 120 s' : ''}):\n${demo.stdout}\n${demo.stderr}`);
   }
 
+  const instances = new Set(); // extra servers on the same database (startInstance)
+
   const srv = {
     url: null,
     dbUrl,
     dbPath,
     logPath,
     proc: null,
+    lastExit: null, // {code, signal, graceful} of the last process stopped
 
+    /** SIGTERM (then SIGKILL after 15 s), drop the database and the temp dir. */
     async stop() {
+      for (const i of instances) await terminate(i);
       await terminate(this);
       await cleanup();
     },
 
+    /** SIGKILL, keeping the database. */
     async kill9() {
-      const p = this.proc;
-      if (!p) return;
-      p.kill('SIGKILL');
-      await waitExit(p, STOP_TIMEOUT_MS);
-      live.delete(p);
-      this.proc = null;
+      await kill(this);
     },
 
+    /** Stops (SIGTERM) if running and starts again on the same database; updates and returns url. */
     async restart() {
       await terminate(this);
-      await launch(this);
+      await launch(this, true);
       return this.url;
     },
+
+    /** Another `gonghui serve` on the same database: {url, proc, lastExit, stop(), kill9()}. */
+    async startInstance() {
+      const inst = {
+        url: null, proc: null, logPath: path.join(tmp, `server-${instances.size + 2}.log`), lastExit: null,
+        async stop() { await terminate(this); instances.delete(this); },
+        async kill9() { await kill(this); instances.delete(this); },
+      };
+      await launch(inst, false);
+      instances.add(inst);
+      return inst;
+    },
   };
+
+  async function kill(s) {
+    const p = s.proc;
+    if (!p) return;
+    p.kill('SIGKILL');
+    await waitExit(p, STOP_TIMEOUT_MS);
+    s.lastExit = { code: p.exitCode, signal: p.signalCode, graceful: false };
+    live.delete(p);
+    s.proc = null;
+  }
 
   async function terminate(s) {
     const p = s.proc;
     if (!p) return;
     p.kill('SIGTERM');
+    let graceful = true;
     if (!(await waitExit(p, STOP_TIMEOUT_MS))) {
       console.error(`gonghui serve did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM; killing it`);
+      graceful = false;
       p.kill('SIGKILL');
       await waitExit(p, STOP_TIMEOUT_MS);
     }
+    s.lastExit = { code: p.exitCode, signal: p.signalCode, graceful };
     live.delete(p);
     s.proc = null;
   }
 
-  async function launch(s) {
+  // Spawns `gonghui serve` for s and waits for an HTTP answer. On failure prints the log and,
+  // when cleanupOnFail, removes the database (nothing else will).
+  async function launch(s, cleanupOnFail) {
     const port = await freePort();
-    const fd = openSync(logPath, 'a');
+    const fd = openSync(s.logPath, 'a');
     const proc = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--db', dbUrl, '--web', webDir],
       { env, stdio: ['ignore', fd, fd] });
     closeSync(fd);
@@ -209,9 +238,8 @@ export async function startServer({ extraEnv = {} } = {}) {
         const why = spawnError ? String(spawnError) : `exit ${proc.exitCode} ${proc.signalCode ?? ''}`;
         live.delete(proc);
         s.proc = null;
-        const log = readLog(logPath);
-        console.error(`gonghui serve failed to start (${why}). Server log:\n${log}`);
-        await cleanup();
+        console.error(`gonghui serve failed to start (${why}). Server log:\n${readLog(s.logPath)}`);
+        if (cleanupOnFail) await cleanup();
         throw new Error(`gonghui serve failed to start (${why})`);
       }
       try {
@@ -224,15 +252,15 @@ export async function startServer({ extraEnv = {} } = {}) {
         await waitExit(proc, STOP_TIMEOUT_MS);
         live.delete(proc);
         s.proc = null;
-        console.error(`gonghui serve did not answer within ${START_TIMEOUT_MS} ms. Server log:\n${readLog(logPath)}`);
-        await cleanup();
+        console.error(`gonghui serve did not answer within ${START_TIMEOUT_MS} ms. Server log:\n${readLog(s.logPath)}`);
+        if (cleanupOnFail) await cleanup();
         throw new Error('gonghui serve did not answer in time');
       }
       await sleep(100);
     }
   }
 
-  await launch(srv);
+  await launch(srv, true);
   return srv;
 }
 

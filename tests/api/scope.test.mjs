@@ -281,6 +281,65 @@ describe('nanan against 渝中区 records', () => {
   });
 });
 
+describe('the industry axis', () => {
+  let ind;
+  let indMgr;
+  let g; // a 南岸 grassroots union whose industry parent is `ind`
+  let gAct;
+  before(async () => {
+    const inds = await admin.get('/orgs?kind=industry&page_size=200');
+    assertStatus(inds, 200);
+    ind = inds.body.items[0];
+    const username = uniq('indmgr_');
+    const password = 'Industry-pass-123';
+    assertStatus(await admin.post('/users', { username, password, role: 'manager', org_id: ind.id }), 201, 'create industry manager');
+    indMgr = await login(srv.url, username, password);
+    const res = await admin.post('/orgs', { name: uniq('南岸产业测试工会'), kind: 'grassroots', parent_id: nananOrg.id, industry_parent_id: ind.id });
+    assertStatus(res, 201);
+    g = res.body;
+    const a = await nanan.post('/activities', activityBody(g.id, { title: uniq('产业轴活动') }));
+    assertStatus(a, 201);
+    gAct = a.body;
+  });
+
+  it('the industry union manager sees records of its grassroots unions', async () => {
+    const got = await indMgr.get(`/activities/${gAct.id}`);
+    assertStatus(got, 200);
+    assert.equal(got.body.title, gAct.title);
+    const list = await indMgr.get(`/activities?q=${encodeURIComponent(gAct.title)}`);
+    assertStatus(list, 200);
+    assert.deepEqual(list.body.items.map((a) => a.id), [gAct.id], 'the default list follows the industry axis');
+    assertStatus(await indMgr.get(`/orgs/${g.id}`), 200);
+  });
+
+  it('and can edit them (scope on either axis)', async () => {
+    const res = await indMgr.patch(`/activities/${gAct.id}`, { body: '产业工会补充说明' });
+    assertStatus(res, 200);
+    assert.equal(res.body.body, '产业工会补充说明');
+  });
+
+  it('but nothing else of 南岸区 or 渝中区', async () => {
+    assertDenied(await indMgr.get(`/activities/${na.activity.id}`), 'district-level 南岸 activity');
+    assertDenied(await indMgr.get(`/activities/${yz.activity.id}`), '渝中 activity');
+    assertDenied(await indMgr.get(`/members/${na.member.id}`), '南岸 member');
+    assertDenied(await indMgr.get(`/orgs/${nananOrg.id}`), '南岸区总工会');
+    assertDenied(await indMgr.get(`/activities?org_id=${nananOrg.id}`), 'list of 南岸区');
+    const list = await indMgr.get('/activities?page_size=200');
+    assertStatus(list, 200);
+    assert.ok(!list.body.items.some((a) => a.id === na.activity.id || a.id === yz.activity.id));
+    const terr = await indMgr.get('/activities?axis=territorial&page_size=200');
+    if (terr.status === 200) {
+      assert.ok(!terr.body.items.some((a) => a.id === na.activity.id || a.id === yz.activity.id));
+    } else {
+      assertError(terr, [403, 404, 422]);
+    }
+  });
+
+  it('nanan still sees the union through the territorial axis', async () => {
+    assertStatus(await nanan.get(`/activities/${gAct.id}`), 200);
+  });
+});
+
 describe('viewer', () => {
   it('can read', async () => {
     const acts = await viewer.get('/activities');
