@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, startServer } from './harness.mjs';
-import { activityBody, assertError, assertStatus, createUnion, findOrg, memberBody, uniq } from './util.mjs';
+import { activityBody, assertError, assertStatus, createUnion, findOrg, memberBody, randomCreditCode, uniq } from './util.mjs';
 
 let srv;
 let admin;
@@ -131,6 +131,31 @@ describe('other writes are audited too', () => {
     assert.equal(t.user_id, nanan.me.user.id);
     assert.equal(t.before.org_id, u1.id);
     assert.equal(t.after.org_id, u2.id);
+  });
+
+  it('users, password changes and enterprises, with no password material', async () => {
+    const username = uniq('audited_');
+    const u = await admin.post('/users', { username, password: 'Audited-pass-1234', role: 'viewer', org_id: nananOrg.id });
+    assertStatus(u, 201);
+    assertStatus(await admin.patch(`/users/${u.body.id}`, { display_name: '审计显示名' }), 200);
+    const c = await login(srv.url, username, 'Audited-pass-1234');
+    assertStatus(await c.post('/auth/password', { old_password: 'Audited-pass-1234', new_password: 'Audited-pass-5678' }), 204);
+    const rows = (await auditOf('user', u.body.id));
+    const actions = rows.items.map((r) => r.action);
+    assert.ok(actions.includes('create'), JSON.stringify(actions));
+    assert.ok(actions.filter((a) => a === 'update').length >= 2, `role/display and password updates: ${JSON.stringify(actions)}`);
+    assert.ok(!/Audited-pass|argon2|password_hash/i.test(JSON.stringify(rows)), 'no password or hash in the audit log');
+
+    const e = await nanan.post('/enterprises', {
+      org_id: nananOrg.id, name: uniq('审计企业'), credit_code: randomCreditCode(), kind: 'platform',
+    });
+    assertStatus(e, 201);
+    assertStatus(await nanan.patch(`/enterprises/${e.body.id}`, { employees: 12 }), 200);
+    assertStatus(await nanan.put(`/enterprises/${e.body.id}/flags/2024`, { factory_affairs_open: true, workers_congress: true, evidence: '照片' }), [200, 204]);
+    const er = (await auditOf('enterprise', e.body.id)).items;
+    assert.deepEqual(er.map((r) => r.action).sort(), ['create', 'update', 'update']);
+    const emp = er.find((r) => r.action === 'update' && r.after?.employees === 12 && r.before?.employees !== 12);
+    assert.ok(emp, 'the employees change has before and after');
   });
 
   it('login and logout', async () => {

@@ -241,6 +241,27 @@ describe('fields', () => {
     assertError(await nanan.post('/members', memberBody(u1.id, { status: 'dead' })), 422, 'invalid_argument', 'status');
   });
 
+  it('PATCH of id_number re-derives gender and birth date', async () => {
+    const { member } = await create(admin, { id_number: idNumber({ birth: '1980-01-02', male: true }) });
+    const idn = idNumber({ birth: '1995-07-08', male: false });
+    const res = await admin.patch(`/members/${member.id}`, { id_number: idn });
+    assertStatus(res, 200);
+    assert.equal(res.body.id_number, idn);
+    assert.equal(res.body.gender, 'female');
+    assert.equal(res.body.birth_date, '1995-07-08');
+    const bad = await admin.patch(`/members/${member.id}`, { id_number: badIdNumber(idn) });
+    assertError(bad, 422, 'invalid_argument', 'id_number');
+    assert.equal((await admin.get(`/members/${member.id}`)).body.id_number, idn);
+  });
+
+  it('sending the masked number back in a PATCH never stores the mask', async () => {
+    const idn = idNumber();
+    const { member } = await create(nanan, { id_number: idn });
+    const res = await nanan.patch(`/members/${member.id}`, { id_number: member.id_number, name: member.name });
+    if (res.status !== 200) assertError(res, 422, 'invalid_argument', 'id_number');
+    assert.equal((await admin.get(`/members/${member.id}`)).body.id_number, idn);
+  });
+
   it('PATCH may not change org_id', async () => {
     const { member } = await create(nanan);
     const res = await nanan.patch(`/members/${member.id}`, { org_id: u2.id });

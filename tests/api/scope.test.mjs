@@ -340,6 +340,46 @@ describe('the industry axis', () => {
   });
 });
 
+describe('changes to a user take effect on its open sessions', () => {
+  it('moving a manager to 渝中区 moves its scope at once', async () => {
+    const username = uniq('mover_');
+    const password = 'Mover-pass-12345';
+    const u = await admin.post('/users', { username, password, role: 'manager', org_id: nananOrg.id });
+    assertStatus(u, 201);
+    const c = await login(srv.url, username, password);
+    assertStatus(await c.get(`/activities/${na.activity.id}`), 200);
+    assertDenied(await c.get(`/activities/${yz.activity.id}`), 'before the move');
+    assertStatus(await admin.patch(`/users/${u.body.id}`, { org_id: yuzhongOrg.id }), 200);
+    assertDenied(await c.get(`/activities/${na.activity.id}`), '南岸 after the move');
+    assertDenied(await c.patch(`/activities/${na.activity.id}`, { title: '搬走后修改' }), '南岸 write after the move');
+    assertStatus(await c.get(`/activities/${yz.activity.id}`), 200);
+  });
+
+  it('demoting a manager to viewer removes its write permission at once', async () => {
+    const username = uniq('demote_');
+    const password = 'Demote-pass-12345';
+    const u = await admin.post('/users', { username, password, role: 'manager', org_id: nananOrg.id });
+    assertStatus(u, 201);
+    const c = await login(srv.url, username, password);
+    assertStatus(await c.post('/activities', activityBody(nananOrg.id)), 201);
+    assertStatus(await admin.patch(`/users/${u.body.id}`, { role: 'viewer' }), 200);
+    assertError(await c.post('/activities', activityBody(nananOrg.id)), 403, 'permission_denied');
+    const me = await c.get('/auth/me');
+    assertStatus(me, 200);
+    assert.equal(me.body.user.role, 'viewer');
+    assert.ok(!me.body.permissions.includes('activity:activity:write'));
+  });
+
+  it('a user cannot be given an unknown role or a partner org', async () => {
+    const u = await admin.post('/users', { username: uniq('bad_'), password: 'Bad-pass-12345', role: 'superuser', org_id: nananOrg.id });
+    assertError(u, 422, 'invalid_argument', 'role');
+    const p = await nanan.post('/orgs', { name: uniq('南岸合作单位'), kind: 'partner', parent_id: nananOrg.id });
+    assertStatus(p, 201);
+    const v = await admin.post('/users', { username: uniq('partner_'), password: 'Partner-pass-123', role: 'viewer', org_id: p.body.id });
+    assertError(v, [409, 422]);
+  });
+});
+
 describe('viewer', () => {
   it('can read', async () => {
     const acts = await viewer.get('/activities');
