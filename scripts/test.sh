@@ -5,7 +5,8 @@
 #   3. HTTP integration suite on SQLite, then on a throwaway PostgreSQL cluster
 #   4. the kill -9 crash test (SQLite)
 #   5. Playwright end-to-end tests in Debian's Chromium
-# Prints "N passed, N failed" at the end and exits non-zero if any step failed.
+# Prints the tests counted over all runners as "N passed, N failed" at the end and exits
+# non-zero if any step failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export GONGHUI_BIN=${GONGHUI_BIN:-build-asan/gonghui}
@@ -14,16 +15,33 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 mkdir -p tests/artifacts
 
 passed=0 failed=0 failures=()
+tests_passed=0 tests_failed=0
+# Adds the test counts a runner printed (ctest, node --test, vitest) to the totals.
+count_tests() {
+  local log=$1 p f
+  read -r p f < <(awk '
+    /tests passed, [0-9]+ tests? failed out of/ { for (i = 1; i <= NF; i++) if ($i == "of") total = $(i + 1);
+                                                 for (i = 1; i <= NF; i++) if ($i == "failed") fl = $(i - 2);
+                                                 p += total - fl; f += fl }
+    /^# pass [0-9]+/ { p += $3 } /^# fail [0-9]+/ { f += $3 }
+    /^ +Tests +[0-9]+ (passed|failed)/ { for (i = 2; i < NF; i++) { if ($(i + 1) ~ /^passed/) p += $i; if ($(i + 1) ~ /^failed/) f += $i } }
+    END { print p + 0, f + 0 }' < <(sed 's/\x1b\[[0-9;]*m//g' "$log"))
+  tests_passed=$((tests_passed + p)); tests_failed=$((tests_failed + f))
+}
 step() {
   local name=$1; shift
   echo
   echo "=== $name"
-  local t0=$SECONDS
-  if "$@"; then
+  local t0=$SECONDS log
+  log=$(mktemp)
+  if "$@" > >(tee "$log") 2>&1; then
     passed=$((passed + 1)); echo "=== $name: ok ($((SECONDS - t0)) s)"
   else
     failed=$((failed + 1)); failures+=("$name"); echo "=== $name: FAILED ($((SECONDS - t0)) s)"
   fi
+  sleep 0.2  # let tee finish writing
+  count_tests "$log"
+  rm -f "$log"
 }
 
 pg_dir=$(mktemp -d /tmp/gonghui-pg.XXXXXX)
@@ -47,6 +65,7 @@ step "crash (kill -9) on SQLite" node --test tests/crash/
 step "e2e in Chromium" bash -c 'cd web && npm run --silent e2e'
 
 echo
-echo "steps: ${passed} passed, ${failed} failed"
-[ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
+echo "steps: ${passed} ok, ${failed} failing"
+[ ${#failures[@]} -gt 0 ] && printf 'failing step: %s\n' "${failures[@]}"
+echo "${tests_passed} passed, ${tests_failed} failed"
 [ "$failed" -eq 0 ]
