@@ -102,10 +102,11 @@ function waitExit(proc, ms) {
 
 /**
  * Starts a gonghui server on a fresh demo database.
- * @returns {Promise<{url:string, dbUrl:string, dbPath:string|null, logPath:string,
- *   stop:()=>Promise<void>, kill9:()=>Promise<void>, restart:()=>Promise<string>}>}
- * `url` is the server origin (e.g. http://127.0.0.1:34567); restart() may move it to
- * a new port and updates `url` (and returns it).
+ * @returns {Promise<{url:string, dbUrl:string, dbPath:string|null, logPath:string, lastExit:object|null,
+ *   stop:()=>Promise<void>, kill9:()=>Promise<void>, restart:()=>Promise<string>,
+ *   startInstance:()=>Promise<object>}>}
+ * `url` is the server origin (e.g. http://127.0.0.1:34567); restart() moves it to a new
+ * port and updates `url` (and returns it). dbPath is the SQLite file (null on PostgreSQL).
  */
 export async function startServer({ extraEnv = {} } = {}) {
   if (!existsSync(BIN)) {

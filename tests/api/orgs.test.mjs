@@ -276,6 +276,46 @@ describe('create and move', () => {
   });
 });
 
+describe('moves carry records and scope along', () => {
+  it('a subtree moved from 南岸区 to 渝中区 (by admin) changes who sees its records', async () => {
+    const yuzhongOrg = await findOrg(admin, '渝中区总工会');
+    const yuzhong = await login(srv.url, 'yuzhong');
+    const top = await createUnion(nanan, nananOrg.id);
+    const leaf = await createUnion(nanan, top.id);
+    const act = await nanan.post('/activities', { org_id: leaf.id, title: uniq('随组织迁移'), type: 'meeting', start_date: '2024-05-20' });
+    assertStatus(act, 201);
+    const q = `/activities?q=${encodeURIComponent(act.body.title)}`;
+    assert.equal(await count(nanan, q), 1);
+    assert.equal(await count(yuzhong, q), 0);
+    assertStatus(await admin.patch(`/orgs/${top.id}`, { parent_id: yuzhongOrg.id }), 200);
+    assert.deepEqual(ids((await admin.get(`/orgs/${leaf.id}/ancestors`)).body.items), [root.id, yuzhongOrg.id, top.id]);
+    assertDenied(await nanan.get(`/activities/${act.body.id}`), 'nanan after the move');
+    assertDenied(await nanan.get(`/orgs/${leaf.id}`), 'nanan, moved org');
+    assert.equal(await count(nanan, q), 0);
+    assertStatus(await yuzhong.get(`/activities/${act.body.id}`), 200);
+    assert.equal(await count(yuzhong, q), 1);
+    assert.equal(await count(yuzhong, `/activities?org_id=${yuzhongOrg.id}&q=${encodeURIComponent(act.body.title)}`), 1);
+    const sub = await admin.get(`/orgs/${yuzhongOrg.id}/subtree?depth=3`);
+    assert.ok(ids(sub.body.items).includes(leaf.id), 'the leaf is in 渝中区\'s subtree');
+    const nsub = await admin.get(`/orgs/${nananOrg.id}/subtree?depth=3`);
+    assert.ok(!ids(nsub.body.items).includes(leaf.id), 'and no longer in 南岸区\'s');
+  });
+
+  it('an industry parent must be an industry union', async () => {
+    const a = await createUnion(admin, nananOrg.id);
+    const res = await admin.patch(`/orgs/${a.id}`, { industry_parent_id: nananOrg.id });
+    assertError(res, [409, 422]);
+    assert.equal((await admin.get(`/orgs/${a.id}`)).body.industry_parent_id, null);
+  });
+
+  it('subtree depth must be a non-negative number', async () => {
+    assertError(await admin.get(`/orgs/${nananOrg.id}/subtree?depth=abc`), 400, 'bad_request');
+    const d0 = await admin.get(`/orgs/${nananOrg.id}/subtree?depth=0`);
+    if (d0.status === 200) assert.deepEqual(ids(d0.body.items), [nananOrg.id]);
+    else assertError(d0, 422, 'invalid_argument');
+  });
+});
+
 describe('enterprises', () => {
   const base = () => ({
     org_id: nananOrg.id, name: uniq('重庆测试食品有限公司'), kind: 'above_scale_private',

@@ -123,6 +123,15 @@ describe('nanan within 南岸区', () => {
     for (const o of byName.body.items) assert.ok(await inNanan(o.id), `search leaked ${o.name}`);
   });
 
+  it('lists only enterprises of its subtree', async () => {
+    const res = await nanan.get('/enterprises?page_size=200');
+    assertStatus(res, 200);
+    const all = await count(admin, '/enterprises');
+    assert.ok(res.body.total < all, `nanan ${res.body.total} < admin ${all}`);
+    for (const e of res.body.items) assert.ok(await inNanan(e.org_id), `enterprise ${e.id} of org ${e.org_id} is outside 南岸区`);
+    assertDenied(await nanan.get(`/enterprises?org_id=${yuzhongOrg.id}`), 'GET /enterprises?org_id=渝中区');
+  });
+
   it('creates and edits a 南岸区 activity', async () => {
     const res = await nanan.patch(`/activities/${na.activity.id}`, { title: '南岸区修改后的标题' });
     assertStatus(res, 200);
