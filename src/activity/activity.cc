@@ -4,6 +4,7 @@
 #include <map>
 
 #include "api/body.h"
+#include "api/cache.h"
 #include "audit/audit.h"
 #include "core/date.h"
 #include "core/money.h"
@@ -361,9 +362,27 @@ Record FromJson(const nlohmann::json& j) {
   return r;
 }
 
+// Pages of the list, shared by every caller with the same subtree and filters.
+api::VersionedCache& ListCache() {
+  static api::VersionedCache cache(4096);
+  return cache;
+}
+
+constexpr const char* kVersion = "activity";
+
 Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
+  // Pages show org names too, so an org edit invalidates them as well.
+  const int64_t version = api::DataVersion(call.tx, {kVersion, "org"});
+  const std::string key = std::to_string(sub.root) + '|' + sub.axis + '|' + std::to_string(p.page) +
+                          '|' + std::to_string(p.page_size) + '|' + p.from + '|' + p.to + '|' +
+                          p.type + '|' + p.sort + '|' + p.q;
+  if (std::optional<std::string> hit = ListCache().Get(key, version)) {
+    api::Reply reply;
+    reply.raw_body = std::move(*hit);
+    return reply;
+  }
   std::string where = " WHERE s.ancestor_id = ? AND s.axis = ?";
   std::vector<db::Value> params = {sub.root, sub.axis};
   if (!p.from.empty()) {
@@ -411,13 +430,16 @@ Result<api::Reply> List(api::Call& call) {
                                          : " ORDER BY a.start_date DESC, a.id DESC")
                : " ORDER BY a.id DESC"),
       params);
-  return api::Reply{200, api::Page(ToJson(call.tx, rows), total, p), {}};
+  api::Reply reply;
+  reply.raw_body = api::Page(ToJson(call.tx, rows), total, p).dump();
+  ListCache().Put(key, version, reply.raw_body);
+  return reply;
 }
 
 Result<api::Reply> Get(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(nlohmann::json a, LoadInScope(call, id));
-  return api::Reply{200, std::move(a), {}};
+  return api::Reply::Ok(std::move(a));
 }
 
 Result<api::Reply> Create(api::Call& call) {
@@ -431,6 +453,7 @@ Result<api::Reply> Create(api::Call& call) {
   int64_t beneficiaries = 0, money = 0;
   GH_RETURN_IF_ERROR(Parse(call, body, true, r, beneficiaries, money));
   int64_t id = Insert(call.tx, r, call.who.user_id, call.now);
+  api::BumpDataVersion(call.tx, kVersion);
   GH_ASSIGN_OR_RETURN(nlohmann::json a, LoadInScope(call, id));
   audit::Record(call, "create", "activity", id, r.org_id, nullptr, a);
   return api::Reply::Created(std::move(a));
@@ -457,9 +480,10 @@ Result<api::Reply> Patch(api::Call& call) {
        call.now, id});
   WriteOrgLinks(call.tx, id, r);
   if (r.start_date != before["start_date"]) IndexScope(call.tx, id);
+  api::BumpDataVersion(call.tx, kVersion);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "update", "activity", id, r.org_id, before, after);
-  return api::Reply{200, std::move(after), {}};
+  return api::Reply::Ok(std::move(after));
 }
 
 Result<api::Reply> Delete(api::Call& call) {
@@ -468,6 +492,7 @@ Result<api::Reply> Delete(api::Call& call) {
   call.tx.Exec("UPDATE activity SET deleted_at = ?, updated_at = ? WHERE id = ?",
                {call.now, call.now, id});
   call.tx.Exec("DELETE FROM activity_scope WHERE activity_id = ?", {id});
+  api::BumpDataVersion(call.tx, kVersion);
   audit::Record(call, "delete", "activity", id, before["org_id"].get<int64_t>(), before, nullptr);
   return api::Reply::NoContent();
 }
@@ -506,6 +531,7 @@ int64_t Insert(db::Tx& tx, const Record& r, int64_t user_id, int64_t now) {
 
 void RegisterRoutes(api::Api& api) {
   org::OnSubtreeMoved([](db::Tx& tx, int64_t root, std::string_view axis) {
+    api::BumpDataVersion(tx, kVersion);
     std::string ax(axis);
     const char* subtree =
         "SELECT id FROM activity WHERE deleted_at IS NULL AND org_id IN (SELECT descendant_id FROM "

@@ -15,6 +15,7 @@ bool IsWrite(const std::string& method) {
 http::Response ToResponse(const Reply& reply) {
   http::Response r = reply.status == 204 ? http::Response::NoContent()
                                          : http::Response::Json(reply.status, reply.body);
+  if (!reply.raw_body.empty()) r.body = reply.raw_body;
   r.headers = reply.headers;
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;
@@ -154,7 +155,7 @@ http::Response Api::HandleLogin(http::Request& request) {
   Result<auth::NewSession> session =
       auth::Login(app_, *username, password->get<std::string>(), request.remote_address);
   if (!session.ok()) return http::ErrorResponse(session.status());
-  Reply reply{200, session->who.ToJson(), {}};
+  Reply reply = Reply::Ok(session->who.ToJson());
   reply.headers.emplace_back("Set-Cookie",
                              auth::SessionCookie(session->token, app_.settings.secure_cookie));
   return ToResponse(reply);

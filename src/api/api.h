@@ -41,9 +41,11 @@ struct Reply {
   int status = 200;
   nlohmann::json body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string raw_body;  // when set, sent as the JSON body instead of `body`
 
-  static Reply Created(nlohmann::json body) { return {201, std::move(body), {}}; }
-  static Reply NoContent() { return {204, nullptr, {}}; }
+  static Reply Ok(nlohmann::json body) { return {200, std::move(body), {}, {}}; }
+  static Reply Created(nlohmann::json body) { return {201, std::move(body), {}, {}}; }
+  static Reply NoContent() { return {204, nullptr, {}, {}}; }
 };
 
 using ApiHandler = std::function<Result<Reply>(Call&)>;

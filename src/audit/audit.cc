@@ -70,7 +70,7 @@ Result<api::Reply> List(api::Call& call) {
                      {"before", ParseOrNull(r.OptStr(8))},
                      {"after", ParseOrNull(r.OptStr(9))}});
   }
-  return api::Reply{200, api::Page(std::move(items), total, p), {}};
+  return api::Reply::Ok(api::Page(std::move(items), total, p));
 }
 
 }  // namespace

@@ -15,7 +15,7 @@ Result<api::Reply> LogoutHandler(api::Call& call) {
   return reply;
 }
 
-Result<api::Reply> Me(api::Call& call) { return api::Reply{200, call.who.ToJson(), {}}; }
+Result<api::Reply> Me(api::Call& call) { return api::Reply::Ok(call.who.ToJson()); }
 
 // Argon2id runs inside the request transaction here; password changes are
 // rare and the LoginGate bounds memory only for logins.
@@ -73,7 +73,7 @@ Result<api::Reply> ListUsers(api::Call& call) {
            params)) {
     items.push_back(UserJson(r));
   }
-  return api::Reply{200, api::Page(std::move(items), total, p), {}};
+  return api::Reply::Ok(api::Page(std::move(items), total, p));
 }
 
 const std::vector<api::FieldDef> kUserFields = {{"username", "用户名"},   {"password", "密码"},
@@ -143,7 +143,7 @@ Result<api::Reply> PatchUser(api::Call& call) {
   call.tx.Exec(sql + " WHERE id = ?", params);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadUser(call, id));
   audit::Record(call, "update", "user", id, after["org_id"].get<int64_t>(), before, after);
-  return api::Reply{200, std::move(after), {}};
+  return api::Reply::Ok(std::move(after));
 }
 
 }  // namespace

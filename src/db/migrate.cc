@@ -202,6 +202,15 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_entity ON audit_log(entity, entity_id);
 CREATE INDEX audit_at ON audit_log(at);
 )SQL"},
+    {2, "data_version", R"SQL(
+-- Counters bumped by every write that can change a cached answer (api/cache.h).
+CREATE TABLE data_version (
+  name TEXT PRIMARY KEY,
+  version BIGINT NOT NULL
+);
+INSERT INTO data_version (name, version) VALUES ('activity', 0);
+INSERT INTO data_version (name, version) VALUES ('org', 0);
+)SQL"},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

@@ -421,14 +421,14 @@ Result<api::Reply> List(api::Call& call) {
                         ReplyJson(call, Stored{std::move(r), std::move(children[id])}));
     items.push_back(std::move(item));
   }
-  return api::Reply{200, api::Page(std::move(items), total, p), {}};
+  return api::Reply::Ok(api::Page(std::move(items), total, p));
 }
 
 Result<api::Reply> Get(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(Stored m, LoadInScope(call, id));
   GH_ASSIGN_OR_RETURN(nlohmann::json j, ReplyJson(call, m));
-  return api::Reply{200, std::move(j), {}};
+  return api::Reply::Ok(std::move(j));
 }
 
 Result<api::Reply> Create(api::Call& call) {
@@ -478,7 +478,7 @@ Result<api::Reply> Patch(api::Call& call) {
   audit::Record(call, "update", "member", id, after.row.Int(kColOrgId), MaskedJson(before),
                 MaskedJson(after));
   GH_ASSIGN_OR_RETURN(nlohmann::json j, ReplyJson(call, after));
-  return api::Reply{200, std::move(j), {}};
+  return api::Reply::Ok(std::move(j));
 }
 
 Result<api::Reply> Transfer(api::Call& call) {
@@ -499,7 +499,7 @@ Result<api::Reply> Transfer(api::Call& call) {
   GH_ASSIGN_OR_RETURN(Stored after, LoadInScope(call, id));
   audit::Record(call, "transfer", "member", id, to, MaskedJson(before), MaskedJson(after));
   GH_ASSIGN_OR_RETURN(nlohmann::json j, ReplyJson(call, after));
-  return api::Reply{200, std::move(j), {}};
+  return api::Reply::Ok(std::move(j));
 }
 
 Result<api::Reply> Transfers(api::Call& call) {
@@ -520,7 +520,7 @@ Result<api::Reply> Transfers(api::Call& call) {
                      {"reason", r.Str(5)},
                      {"user_id", user ? nlohmann::json(*user) : nullptr}});
   }
-  return api::Reply{200, {{"items", std::move(items)}}, {}};
+  return api::Reply::Ok({{"items", std::move(items)}});
 }
 
 }  // namespace

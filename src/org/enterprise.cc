@@ -90,13 +90,13 @@ Result<api::Reply> List(api::Call& call) {
            params)) {
     items.push_back(ToJson(call.tx, r));
   }
-  return api::Reply{200, api::Page(std::move(items), total, p), {}};
+  return api::Reply::Ok(api::Page(std::move(items), total, p));
 }
 
 Result<api::Reply> Get(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(nlohmann::json e, LoadInScope(call, id));
-  return api::Reply{200, std::move(e), {}};
+  return api::Reply::Ok(std::move(e));
 }
 
 // Validates the fields present in `body`, appending SET clauses and values.
@@ -193,7 +193,7 @@ Result<api::Reply> Patch(api::Call& call) {
   call.tx.Exec(sql + " WHERE id = ?", params);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "update", "enterprise", id, before["org_id"].get<int64_t>(), before, after);
-  return api::Reply{200, std::move(after), {}};
+  return api::Reply::Ok(std::move(after));
 }
 
 Result<api::Reply> PutFlags(api::Call& call) {
@@ -215,7 +215,7 @@ Result<api::Reply> PutFlags(api::Call& call) {
       {id, year, int64_t{open.value_or(false)}, int64_t{congress.value_or(false)}, evidence});
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "update", "enterprise", id, before["org_id"].get<int64_t>(), before, after);
-  return api::Reply{200, std::move(after), {}};
+  return api::Reply::Ok(std::move(after));
 }
 
 }  // namespace

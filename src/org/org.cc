@@ -6,6 +6,7 @@
 #include <set>
 
 #include "api/body.h"
+#include "api/cache.h"
 #include "audit/audit.h"
 #include "core/time.h"
 
@@ -120,7 +121,7 @@ Result<api::Reply> ListOrgs(api::Call& call) {
                      params)) {
     items.push_back(ToJson(r));
   }
-  return api::Reply{200, api::Page(std::move(items), total, p), {}};
+  return api::Reply::Ok(api::Page(std::move(items), total, p));
 }
 
 Result<nlohmann::json> LoadInScope(api::Call& call, int64_t id) {
@@ -131,7 +132,7 @@ Result<nlohmann::json> LoadInScope(api::Call& call, int64_t id) {
 Result<api::Reply> GetOrg(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(nlohmann::json org, LoadInScope(call, id));
-  return api::Reply{200, std::move(org), {}};
+  return api::Reply::Ok(std::move(org));
 }
 
 // A parent given in a request must exist and lie in the caller's scope.
@@ -218,11 +219,12 @@ Result<api::Reply> PatchOrg(api::Call& call) {
   } else {
     call.tx.Exec("UPDATE org SET updated_at = ? WHERE id = ?", {call.now, id});
   }
+  api::BumpDataVersion(call.tx, "org");
   GH_ASSIGN_OR_RETURN(nlohmann::json after, Load(call.tx, id));
   bool moved = before["parent_id"] != after["parent_id"] ||
                before["industry_parent_id"] != after["industry_parent_id"];
   audit::Record(call, moved ? "move" : "update", "org", id, id, before, after);
-  return api::Reply{200, std::move(after), {}};
+  return api::Reply::Ok(std::move(after));
 }
 
 Result<std::string> AxisParam(api::Call& call) {
@@ -243,7 +245,7 @@ Result<api::Reply> Children(api::Call& call) {
                                         {id})) {
     items.push_back(ToJson(r));
   }
-  return api::Reply{200, {{"items", std::move(items)}}, {}};
+  return api::Reply::Ok({{"items", std::move(items)}});
 }
 
 Result<api::Reply> Ancestors(api::Call& call) {
@@ -258,7 +260,7 @@ Result<api::Reply> Ancestors(api::Call& call) {
            {id, axis})) {
     items.push_back(ToJson(r));
   }
-  return api::Reply{200, {{"items", std::move(items)}}, {}};
+  return api::Reply::Ok({{"items", std::move(items)}});
 }
 
 Result<api::Reply> Subtree(api::Call& call) {
@@ -281,7 +283,7 @@ Result<api::Reply> Subtree(api::Call& call) {
     j["depth"] = r.Int(12);
     items.push_back(std::move(j));
   }
-  return api::Reply{200, {{"items", std::move(items)}}, {}};
+  return api::Reply::Ok({{"items", std::move(items)}});
 }
 
 Result<api::Reply> History(api::Call& call) {
@@ -301,7 +303,7 @@ Result<api::Reply> History(api::Call& call) {
                      {"from_parent_name", r.Str(5)},
                      {"to_parent_name", r.Str(6)}});
   }
-  return api::Reply{200, {{"items", std::move(items)}}, {}};
+  return api::Reply::Ok({{"items", std::move(items)}});
 }
 
 }  // namespace
