@@ -401,9 +401,9 @@ Result<api::Reply> List(api::Call& call) {
     join = true;
   }
   if (!p.q.empty()) {
-    where += " AND (a.title LIKE ? OR a.body LIKE ?)";
-    params.push_back("%" + p.q + "%");
-    params.push_back("%" + p.q + "%");
+    where += " AND (a.title LIKE ? ESCAPE '\\' OR a.body LIKE ? ESCAPE '\\')";
+    params.push_back(db::ContainsPattern(p.q));
+    params.push_back(db::ContainsPattern(p.q));
     join = true;
   }
   std::string order;

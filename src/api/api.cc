@@ -37,11 +37,37 @@ Result<int64_t> Call::PathId(size_t i) const {
   return *id;
 }
 
+// The path of the first string (key or value) holding a NUL character, which
+// PostgreSQL cannot store; "" when there is none.
+std::string FindNul(const nlohmann::json& j, const std::string& path) {
+  if (j.is_string())
+    return j.get_ref<const std::string&>().find('\0') != std::string::npos ? path : "";
+  if (j.is_array()) {
+    for (size_t i = 0; i < j.size(); ++i) {
+      std::string found = FindNul(j[i], path + "[" + std::to_string(i) + "]");
+      if (!found.empty()) return found;
+    }
+  } else if (j.is_object()) {
+    for (const auto& item : j.items()) {
+      std::string child = path.empty() ? item.key() : path + "." + item.key();
+      if (item.key().find('\0') != std::string::npos) return child;
+      std::string found = FindNul(item.value(), child);
+      if (!found.empty()) return found;
+    }
+  }
+  return "";
+}
+
 Result<nlohmann::json> ParseBody(const std::string& body) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) return nlohmann::json::object();
   nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
   if (j.is_discarded()) return Status(Code::kBadRequest, "请求体不是合法的 JSON");
   if (!j.is_object()) return Status(Code::kBadRequest, "请求体应为 JSON 对象");
+  if (body.find("\\u0000") != std::string::npos) {
+    std::string field = FindNul(j, "");
+    if (!field.empty())
+      return InvalidArgument(field, "字段 " + field + " 不能包含空字符（\\u0000）");
+  }
   return j;
 }
 

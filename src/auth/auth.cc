@@ -81,20 +81,40 @@ Result<NewSession> Login(api::App& app, const std::string& username, const std::
   struct Account {
     int64_t id = 0;
     std::string hash;
-    int64_t locked_until = 0;
-    bool disabled = false;
+    int64_t attempt = 0;  // this attempt's number since the last success
   };
+  // Each attempt is counted before the password is checked, in one write
+  // transaction, so concurrent guesses cannot slip past the limit: the attempt
+  // after the last allowed one locks the account.
   std::optional<Account> account;
-  Status s = app.db.Run(db::Mode::kRead, [&](db::Tx& tx) {
+  Status locked = Status::Ok();
+  int64_t now = app.clock.Now();
+  Status s = app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
     auto row = tx.QueryOne(
-        "SELECT id, password_hash, locked_until, disabled FROM app_user WHERE username = ?",
+        "SELECT id, password_hash, locked_until, disabled, failed_logins FROM app_user WHERE "
+        "username = ?",
         {username});
-    if (row) account = Account{row->Int(0), row->Str(1), row->Int(2), row->Int(3) != 0};
+    if (!row || row->Int(3) != 0) return Status::Ok();
+    int64_t locked_until = row->Int(2);
+    if (locked_until <= now && row->Int(4) >= app.settings.max_failed_logins) {
+      locked_until = now + app.settings.lockout_seconds;
+      tx.Exec("UPDATE app_user SET failed_logins = 0, locked_until = ? WHERE id = ?",
+              {locked_until, row->Int(0)});
+    }
+    if (locked_until > now) {
+      int64_t minutes = (locked_until - now + 59) / 60;
+      locked = Status(Code::kResourceExhausted,
+                      "密码错误次数过多，账户已锁定，请 " + std::to_string(minutes) + " 分钟后再试",
+                      "username");
+      return Status::Ok();
+    }
+    tx.Exec("UPDATE app_user SET failed_logins = failed_logins + 1 WHERE id = ?", {row->Int(0)});
+    account = Account{row->Int(0), row->Str(1), row->Int(4) + 1};
     return Status::Ok();
   });
   GH_RETURN_IF_ERROR(s);
-  int64_t now = app.clock.Now();
-  if (!account || account->disabled) {
+  GH_RETURN_IF_ERROR(locked);
+  if (!account) {
     // Spend the same effort as a real check so timing does not reveal names.
     static const std::string kDummy = HashPassword("timing-equaliser").value();
     if (gate.TryEnter()) {
@@ -102,12 +122,6 @@ Result<NewSession> Login(api::App& app, const std::string& username, const std::
       gate.Leave();
     }
     return kWrong;
-  }
-  if (account->locked_until > now) {
-    int64_t minutes = (account->locked_until - now + 59) / 60;
-    return Status(Code::kResourceExhausted,
-                  "密码错误次数过多，账户已锁定，请 " + std::to_string(minutes) + " 分钟后再试",
-                  "username");
   }
   if (!gate.TryEnter()) {
     return Status(Code::kResourceExhausted, "同时登录的人数过多，请稍后重试");
@@ -119,8 +133,7 @@ Result<NewSession> Login(api::App& app, const std::string& username, const std::
   Status outcome = Status::Ok();
   s = app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
     if (!good) {
-      int64_t failed =
-          tx.QueryInt("SELECT failed_logins FROM app_user WHERE id = ?", {account->id}) + 1;
+      int64_t failed = account->attempt;
       if (failed >= app.settings.max_failed_logins) {
         tx.Exec("UPDATE app_user SET failed_logins = 0, locked_until = ? WHERE id = ?",
                 {now + app.settings.lockout_seconds, account->id});
@@ -129,7 +142,6 @@ Result<NewSession> Login(api::App& app, const std::string& username, const std::
             "用户名或密码错误；已连续错误 " + std::to_string(failed) + " 次，账户锁定 15 分钟",
             "password");
       } else {
-        tx.Exec("UPDATE app_user SET failed_logins = ? WHERE id = ?", {failed, account->id});
         outcome = kWrong;
       }
       tx.Exec(

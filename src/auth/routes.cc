@@ -60,9 +60,9 @@ Result<api::Reply> ListUsers(api::Call& call) {
       "org_closure WHERE ancestor_id = ? AND axis = ?)";
   std::vector<db::Value> params = {sub.root, sub.axis};
   if (!p.q.empty()) {
-    from += " AND (u.username LIKE ? OR u.display_name LIKE ?)";
-    params.push_back("%" + p.q + "%");
-    params.push_back("%" + p.q + "%");
+    from += " AND (u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')";
+    params.push_back(db::ContainsPattern(p.q));
+    params.push_back(db::ContainsPattern(p.q));
   }
   int64_t total = call.tx.QueryInt("SELECT COUNT(*)" + from, params);
   params.push_back(p.page_size);

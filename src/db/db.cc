@@ -291,6 +291,13 @@ Status Database::Run(Mode mode, const std::function<Status(Tx&)>& fn) {
   try {
     *s << (backend_ == Backend::kSqlite && mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
     open = true;
+    if (backend_ == Backend::kPostgres && mode == Mode::kWrite) {
+      // Writers take turns, as on SQLite: a request reads what it is about to
+      // change and decides on it, and under READ COMMITTED two such requests
+      // could otherwise both act on the same old state (lost updates, cycles
+      // from crossing moves). Readers never wait.
+      tx.Query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7262019)) AS writer_turn");
+    }
     Status status = fn(tx);
     if (!status.ok()) {
       rollback();
@@ -311,6 +318,15 @@ Status Database::Run(Mode mode, const std::function<Status(Tx&)>& fn) {
 }  // namespace gonghui::db
 
 namespace gonghui::db {
+
+std::string EscapeLike(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
 
 std::string Literal(const Value& v) {
   if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);

@@ -177,6 +177,11 @@ class BulkInsert {
   int64_t rows_ = 0;
 };
 
+// Escapes % _ and \ for `LIKE ? ESCAPE '\'`, so the text matches itself only.
+std::string EscapeLike(std::string_view text);
+// "%text%" escaped: the pattern for "contains text".
+inline std::string ContainsPattern(std::string_view text) { return "%" + EscapeLike(text) + "%"; }
+
 // A value as an SQL literal ('text' with quotes doubled, numbers, NULL).
 std::string Literal(const Value& v);
 

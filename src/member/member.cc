@@ -174,16 +174,6 @@ struct Stored {
   nlohmann::json children;  // [{name, birth_date}], in the order entered
 };
 
-// For LIKE ? ESCAPE '\': the text matches itself only.
-std::string EscapeLike(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 // The children of each member in `ids` (an empty array for those without), in
 // one query.
 std::map<int64_t, nlohmann::json> LoadChildren(db::Tx& tx, const std::vector<int64_t>& ids) {
@@ -384,7 +374,7 @@ Result<api::Reply> List(api::Call& call) {
   std::vector<db::Value> params = {sub.root, sub.axis};
   if (!p.q.empty()) {
     where += " AND (m.name LIKE ? ESCAPE '\\' OR m.employer LIKE ? ESCAPE '\\')";
-    std::string pattern = "%" + EscapeLike(p.q) + "%";
+    std::string pattern = "%" + db::EscapeLike(p.q) + "%";
     params.push_back(pattern);
     params.push_back(pattern);
   }
@@ -403,7 +393,7 @@ Result<api::Reply> List(api::Call& call) {
                              "in_hardship");
     }
     where += " AND (',' || m.tags || ',') LIKE ? ESCAPE '\\'";
-    params.push_back("%," + EscapeLike(*tag) + ",%");
+    params.push_back("%," + db::EscapeLike(*tag) + ",%");
   }
   int64_t total = call.tx.QueryInt("SELECT COUNT(*) FROM member m" + where, params);
   params.push_back(p.page_size);

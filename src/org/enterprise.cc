@@ -73,8 +73,8 @@ Result<api::Reply> List(api::Call& call) {
       "descendant_id FROM org_closure WHERE ancestor_id = ? AND axis = ?)";
   std::vector<db::Value> params = {sub.root, sub.axis};
   if (!p.q.empty()) {
-    from += " AND (e.name LIKE ? OR e.credit_code = ?)";
-    params.push_back("%" + p.q + "%");
+    from += " AND (e.name LIKE ? ESCAPE '\\' OR e.credit_code = ?)";
+    params.push_back(db::ContainsPattern(p.q));
     params.push_back(p.q);
   }
   if (!p.type.empty()) {

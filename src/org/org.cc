@@ -69,11 +69,51 @@ std::vector<std::pair<int64_t, int64_t>> AncestorsThrough(db::Tx& tx, std::optio
   return out;
 }
 
-Status CheckParent(db::Tx& tx, std::optional<int64_t> parent, const char* field) {
-  if (!parent) return Status::Ok();
-  auto row = tx.QueryOne("SELECT is_partner FROM org WHERE id = ?", {*parent});
+// Which kinds may be the parent of which, per axis. The territorial tree runs
+// city → district → street → grassroots (a grassroots union may hold branch
+// unions); the industry tree runs city → industry → grassroots. Partners hang
+// under the union they work with, on the territorial axis only.
+const char* AllowedParents(std::string_view kind, std::string_view axis) {
+  if (axis == "t") {
+    if (kind == "district") return "city";
+    if (kind == "street") return "district";
+    if (kind == "grassroots") return "city district street grassroots";
+    if (kind == "partner") return "city district street grassroots industry";
+    return "";
+  }
+  if (kind == "industry") return "city";
+  if (kind == "grassroots") return "industry grassroots";
+  return "";
+}
+
+// `parent` may hold an org of `kind` on `axis`; a missing parent is fine
+// except where the kind needs one.
+Status CheckParent(db::Tx& tx, std::string_view kind, std::optional<int64_t> parent,
+                   std::string_view axis) {
+  const char* field = ParentColumn(axis);
+  std::string allowed = AllowedParents(kind, axis);
+  if (!parent) {
+    bool needed = kind != "city" &&
+                  ((axis == "t" && kind != "industry") || (axis == "i" && kind == "industry"));
+    if (needed) return InvalidArgument(field, "该类型的组织必须有上级组织");
+    return Status::Ok();
+  }
+  auto row = tx.QueryOne("SELECT kind FROM org WHERE id = ?", {*parent});
   if (!row) return InvalidArgument(field, "上级组织不存在");
-  if (row->Int(0) != 0) return InvalidArgument(field, "合作单位不能作为上级组织");
+  std::string parent_kind = row->Str(0);
+  bool ok = false;
+  for (size_t start = 0; start < allowed.size();) {
+    size_t end = allowed.find(' ', start);
+    if (end == std::string::npos) end = allowed.size();
+    ok = ok || allowed.compare(start, end - start, parent_kind) == 0;
+    start = end + 1;
+  }
+  if (!ok) {
+    if (parent_kind == "partner") return InvalidArgument(field, "合作单位不能作为上级组织");
+    return InvalidArgument(field, allowed.empty()
+                                      ? std::string("该类型的组织在此轴上不能有上级组织")
+                                      : "上级组织类型不符：只能是 " + allowed);
+  }
   return Status::Ok();
 }
 
@@ -102,9 +142,9 @@ Result<api::Reply> ListOrgs(api::Call& call) {
       "sc.axis = ? WHERE 1 = 1";
   std::vector<db::Value> params = {sub.root, sub.axis};
   if (!p.q.empty()) {
-    from += " AND (o.name LIKE ? OR o.short_name LIKE ?)";
-    params.push_back("%" + p.q + "%");
-    params.push_back("%" + p.q + "%");
+    from += " AND (o.name LIKE ? ESCAPE '\\' OR o.short_name LIKE ? ESCAPE '\\')";
+    params.push_back(db::ContainsPattern(p.q));
+    params.push_back(db::ContainsPattern(p.q));
   }
   if (auto kind = call.req.Query("kind"); kind && !kind->empty()) {
     if (!IsKind(*kind)) return InvalidArgument("kind", "查询参数 kind 不是有效的组织类型");
@@ -135,13 +175,12 @@ Result<api::Reply> GetOrg(api::Call& call) {
   return api::Reply::Ok(std::move(org));
 }
 
-// A parent given in a request must exist and lie in the caller's scope.
+// A parent given in a request must lie in the caller's scope.
 Status CheckParentInScope(api::Call& call, std::optional<int64_t> parent, const char* field) {
-  if (!parent) return Status::Ok();
-  if (!auth::InScope(call.tx, call.who, *parent)) {
+  if (parent && !auth::InScope(call.tx, call.who, *parent)) {
     return Status(Code::kNotFound, "上级组织不存在或不在您的管辖范围内", field);
   }
-  return CheckParent(call.tx, parent, field);
+  return Status::Ok();
 }
 
 Result<api::Reply> CreateOrg(api::Call& call) {
@@ -157,9 +196,6 @@ Result<api::Reply> CreateOrg(api::Call& call) {
   GH_ASSIGN_OR_RETURN(in.code, body.OptText("code", 12));
   GH_ASSIGN_OR_RETURN(in.parent_id, body.OptInt("parent_id", 1, INT64_MAX));
   GH_ASSIGN_OR_RETURN(in.industry_parent_id, body.OptInt("industry_parent_id", 1, INT64_MAX));
-  if (!in.parent_id && !in.industry_parent_id) {
-    return body.Error("parent_id", "不能为空：新组织需要一个上级组织");
-  }
   GH_RETURN_IF_ERROR(CheckParentInScope(call, in.parent_id, "parent_id"));
   GH_RETURN_IF_ERROR(CheckParentInScope(call, in.industry_parent_id, "industry_parent_id"));
   GH_ASSIGN_OR_RETURN(int64_t id, Insert(call.tx, in, call.now));
@@ -269,8 +305,11 @@ Result<api::Reply> Subtree(api::Call& call) {
   GH_ASSIGN_OR_RETURN(std::string axis, AxisParam(call));
   int64_t depth = 2;
   if (auto d = call.req.Query("depth")) {
-    depth = std::atoll(d->c_str());
-    if (depth < 0 || depth > 3) return InvalidArgument("depth", "查询参数 depth 应为 0 到 3");
+    if (d->size() != 1 || (*d)[0] < '0' || (*d)[0] > '9') {
+      return Status(Code::kBadRequest, "查询参数 depth 应为 0 到 3 的整数", "depth");
+    }
+    depth = (*d)[0] - '0';
+    if (depth > 3) return InvalidArgument("depth", "查询参数 depth 应为 0 到 3");
   }
   nlohmann::json items = nlohmann::json::array();
   for (const db::Row& r : call.tx.Query(
@@ -323,8 +362,8 @@ int64_t RootId(db::Tx& tx) {
 Result<int64_t> Insert(db::Tx& tx, const OrgInput& in, int64_t now) {
   if (!IsKind(in.kind)) return InvalidArgument("kind", "组织类型（kind）无效");
   GH_RETURN_IF_ERROR(CheckCode(in.code));
-  GH_RETURN_IF_ERROR(CheckParent(tx, in.parent_id, "parent_id"));
-  GH_RETURN_IF_ERROR(CheckParent(tx, in.industry_parent_id, "industry_parent_id"));
+  GH_RETURN_IF_ERROR(CheckParent(tx, in.kind, in.parent_id, "t"));
+  GH_RETURN_IF_ERROR(CheckParent(tx, in.kind, in.industry_parent_id, "i"));
   int64_t root = RootId(tx);
   if (in.kind == "city" && root != 0) return AlreadyExists("kind", "市总工会（根组织）已存在");
   int64_t id = tx.Insert(
@@ -349,8 +388,8 @@ Result<int64_t> Insert(db::Tx& tx, const OrgInput& in, int64_t now) {
 Status Move(db::Tx& tx, int64_t org_id, std::string_view axis, std::optional<int64_t> new_parent,
             int64_t user_id, int64_t now) {
   std::string ax(axis);
-  auto current =
-      tx.QueryOne(std::string("SELECT ") + ParentColumn(axis) + " FROM org WHERE id = ?", {org_id});
+  auto current = tx.QueryOne(
+      std::string("SELECT ") + ParentColumn(axis) + ", kind FROM org WHERE id = ?", {org_id});
   if (!current) return NotFound("组织不存在");
   const char* field = ParentColumn(axis);
   std::set<int64_t> subtree;
@@ -364,7 +403,7 @@ Status Move(db::Tx& tx, int64_t org_id, std::string_view axis, std::optional<int
   if (new_parent && subtree.count(*new_parent)) {
     return FailedPrecondition("不能把组织移到它自己或它的下级组织之下", field);
   }
-  GH_RETURN_IF_ERROR(CheckParent(tx, new_parent, field));
+  GH_RETURN_IF_ERROR(CheckParent(tx, current->Str(1), new_parent, axis));
   int64_t root = RootId(tx);
   std::vector<std::pair<int64_t, int64_t>> ancestors =
       AncestorsThrough(tx, new_parent, axis, root, org_id);
