@@ -231,6 +231,17 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, size_t 
   } else {
     return InvalidArgument("db", "数据库地址应以 sqlite: 或 postgresql:// 开头");
   }
+  if (backend == Backend::kSqlite) {
+    // Before SQLite's first use: no global allocation statistics (a mutex on
+    // every malloc) and no per-connection mutexes — each connection is used by
+    // one thread at a time, handed over through the pool's mutex.
+    static std::once_flag configured;
+    std::call_once(configured, [] {
+      // SOCI's header declares SQLite's API inside namespace sqlite_api.
+      sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+      sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    });
+  }
   std::unique_ptr<Database> db(new Database(backend, url));
   try {
     for (size_t i = 0; i < std::max<size_t>(pool_size, 1); ++i) {
