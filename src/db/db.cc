@@ -354,31 +354,92 @@ std::string Literal(const Value& v) {
   return "NULL";
 }
 
-BulkInsert::BulkInsert(Tx& tx, std::string table, std::vector<std::string> columns,
-                       size_t rows_per_statement)
-    : tx_(tx), per_statement_(rows_per_statement) {
-  head_ = "INSERT INTO " + table + " (";
-  for (size_t i = 0; i < columns.size(); ++i) head_ += (i ? ", " : "") + columns[i];
-  head_ += ") VALUES ";
+namespace {
+
+// A value in COPY's text format: \N for NULL; backslash, tab, newline and
+// carriage return escaped.
+void AppendCopyValue(std::string& out, const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) {
+    out += "\\N";
+    return;
+  }
+  if (auto p = std::get_if<std::string>(&v)) {
+    for (char c : *p) {
+      switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\0': break;
+        default: out += c;
+      }
+    }
+    return;
+  }
+  out += Literal(v);
 }
 
-BulkInsert::~BulkInsert() { Flush(); }
+void CopyIn(soci::session& session, const std::string& sql, const std::string& data) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session.get_backend());
+  PGconn* conn = backend->conn_;
+  auto check = [&](PGresult* r, ExecStatusType want) {
+    bool ok = PQresultStatus(r) == want;
+    std::string error = ok ? "" : PQresultErrorMessage(r);
+    PQclear(r);
+    if (!ok) throw std::runtime_error("COPY failed: " + error);
+  };
+  check(PQexec(conn, sql.c_str()), PGRES_COPY_IN);
+  if (PQputCopyData(conn, data.data(), static_cast<int>(data.size())) != 1 ||
+      PQputCopyEnd(conn, nullptr) != 1) {
+    throw std::runtime_error(std::string("COPY failed: ") + PQerrorMessage(conn));
+  }
+  check(PQgetResult(conn), PGRES_COMMAND_OK);
+  while (PGresult* r = PQgetResult(conn)) PQclear(r);
+}
+
+}  // namespace
+
+BulkInsert::BulkInsert(Tx& tx, std::string table, std::vector<std::string> columns,
+                       size_t rows_per_statement)
+    : tx_(tx), table_(std::move(table)), columns_(std::move(columns)),
+      per_statement_(tx.sqlite() ? rows_per_statement : rows_per_statement * 20) {
+  std::string cols;
+  for (size_t i = 0; i < columns_.size(); ++i) cols += (i ? ", " : "") + columns_[i];
+  head_ = tx.sqlite() ? "INSERT INTO " + table_ + " (" + cols + ") VALUES "
+                      : "COPY " + table_ + " (" + cols + ") FROM STDIN";
+}
+
+BulkInsert::~BulkInsert() noexcept(false) {
+  if (std::uncaught_exceptions() == 0) Flush();
+}
 
 void BulkInsert::Add(const std::vector<Value>& row) {
-  pending_ += pending_rows_ ? ",(" : "(";
-  for (size_t i = 0; i < row.size(); ++i) pending_ += (i ? "," : "") + Literal(row[i]);
-  pending_ += ")";
+  if (tx_.sqlite()) {
+    pending_ += pending_rows_ ? ",(" : "(";
+    for (size_t i = 0; i < row.size(); ++i) pending_ += (i ? "," : "") + Literal(row[i]);
+    pending_ += ")";
+  } else {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) pending_ += '\t';
+      AppendCopyValue(pending_, row[i]);
+    }
+    pending_ += '\n';
+  }
   ++rows_;
   if (++pending_rows_ >= per_statement_) Flush();
 }
 
 void BulkInsert::Flush() {
   if (pending_rows_ == 0) return;
-  std::string sql = head_ + pending_;
-  pending_.clear();
+  std::string data;
+  data.swap(pending_);
   pending_rows_ = 0;
   tx_.CountStatement();
-  tx_.session() << sql;
+  if (tx_.sqlite()) {
+    tx_.session() << head_ + data;
+  } else {
+    CopyIn(tx_.session(), head_, data);
+  }
 }
 
 }  // namespace gonghui::db
