@@ -62,6 +62,7 @@ else
   failed=$((failed + 1)); failures+=("PostgreSQL cluster start")
 fi
 step "crash (kill -9) on SQLite" node --test tests/crash/
+step "cli" node --test tests/cli/
 step "e2e in Chromium" bash -c 'cd web && npm run --silent e2e'
 
 echo
