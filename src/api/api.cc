@@ -132,6 +132,25 @@ Result<Subtree> ResolveSubtree(db::Tx& tx, const auth::Principal& who, const Lis
   return s;
 }
 
+std::string InSubtree(std::string_view column, const Subtree& sub, std::vector<db::Value>& params) {
+  params.push_back(sub.root);
+  params.push_back(sub.axis);
+  return std::string(column) +
+         " IN (SELECT descendant_id FROM org_closure WHERE ancestor_id = ? AND axis = ?)";
+}
+
+PageRows QueryPage(db::Tx& tx, std::string_view columns, const std::string& from,
+                   std::vector<db::Value> params, std::string_view order, const ListParams& p) {
+  PageRows out;
+  out.total = tx.QueryInt("SELECT COUNT(*) " + from, params);
+  params.push_back(p.page_size);
+  params.push_back(p.offset());
+  out.rows = tx.Query("SELECT " + std::string(columns) + " " + from + " ORDER BY " +
+                          std::string(order) + " LIMIT ? OFFSET ?",
+                      params);
+  return out;
+}
+
 nlohmann::json Page(nlohmann::json items, int64_t total, const ListParams& p) {
   return {
       {"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.page_size}};

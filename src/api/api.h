@@ -101,6 +101,18 @@ struct Subtree {
 };
 Result<Subtree> ResolveSubtree(db::Tx& tx, const auth::Principal& who, const ListParams& p);
 
+// "<column> IN (<the subtree's org ids>)", appending its two values to params.
+std::string InSubtree(std::string_view column, const Subtree& sub, std::vector<db::Value>& params);
+
+// Counts the rows of `from` (a "FROM … WHERE …" clause whose `?` bind to
+// `params`) and fetches page `p` of "SELECT <columns> <from> ORDER BY <order>".
+struct PageRows {
+  int64_t total = 0;
+  std::vector<db::Row> rows;
+};
+PageRows QueryPage(db::Tx& tx, std::string_view columns, const std::string& from,
+                   std::vector<db::Value> params, std::string_view order, const ListParams& p);
+
 // {"items":[…],"total":N,"page":P,"page_size":S}
 nlohmann::json Page(nlohmann::json items, int64_t total, const ListParams& p);
 

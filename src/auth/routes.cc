@@ -55,24 +55,18 @@ Result<nlohmann::json> LoadUser(api::Call& call, int64_t id) {
 Result<api::Reply> ListUsers(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
-  std::string from =
-      " FROM app_user u JOIN org o ON o.id = u.org_id WHERE u.org_id IN (SELECT descendant_id FROM "
-      "org_closure WHERE ancestor_id = ? AND axis = ?)";
-  std::vector<db::Value> params = {sub.root, sub.axis};
+  std::vector<db::Value> params;
+  std::string from = "FROM app_user u JOIN org o ON o.id = u.org_id WHERE " +
+                     api::InSubtree("u.org_id", sub, params);
   if (!p.q.empty()) {
     from += " AND (u.username LIKE ? ESCAPE '\\' OR u.display_name LIKE ? ESCAPE '\\')";
     params.push_back(db::ContainsPattern(p.q));
     params.push_back(db::ContainsPattern(p.q));
   }
-  int64_t total = call.tx.QueryInt("SELECT COUNT(*)" + from, params);
-  params.push_back(p.page_size);
-  params.push_back(p.offset());
+  api::PageRows page = api::QueryPage(call.tx, kUserColumns, from, std::move(params), "u.id", p);
   nlohmann::json items = nlohmann::json::array();
-  for (const db::Row& r : call.tx.Query(
-           std::string("SELECT ") + kUserColumns + from + " ORDER BY u.id LIMIT ? OFFSET ?",
-           params)) {
-    items.push_back(UserJson(r));
-  }
+  for (const db::Row& r : page.rows) items.push_back(UserJson(r));
+  int64_t total = page.total;
   return api::Reply::Ok(api::Page(std::move(items), total, p));
 }
 

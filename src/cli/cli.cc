@@ -301,12 +301,15 @@ int Demo(int argc, char** argv) {
   if (WantsHelp(argc, argv, 2)) return std::printf("%s", kDemoUsage), 0;
   auto config = ParseArgs(argc, argv, 2, {"db", "scale", "divisions", "secret_key", "key_file"});
   if (!config.ok()) return Fail(config.status());
+  demo::Options options;
+  options.scale = config->Get("scale").empty() ? "small" : config->Get("scale");
+  if (options.scale != "small" && options.scale != "city") {
+    return Fail(InvalidArgument("scale", "规模应为 small 或 city"));
+  }
   auto rt = Start(*config, 2);
   if (!rt.ok()) return Fail(rt.status());
   auto version = db::Migrate(*(*rt)->db);
   if (!version.ok()) return Fail(version.status());
-  demo::Options options;
-  options.scale = config->Get("scale").empty() ? "small" : config->Get("scale");
   options.divisions_dir = demo::FindDivisionsDir(config->Get("divisions"), argv[0]);
   const char* pw = std::getenv("GONGHUI_DEMO_PASSWORD");
   options.password = pw && *pw ? pw : "gonghui-demo";
@@ -355,9 +358,21 @@ int User(int argc, char** argv) {
   int64_t now = (*rt)->clock.Now();
   s = (*rt)->db->Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
     if (action == "passwd") return auth::SetPassword(tx, config->Get("username"), *hash, now);
+    // An org is given by its id (all digits) or its exact, unambiguous name.
     std::string org = config->Get("org");
-    int64_t org_id = std::atoll(org.c_str());
-    if (org_id <= 0) org_id = tx.QueryInt("SELECT id FROM org WHERE name = ?", {org});
+    int64_t org_id = 0;
+    if (!org.empty() && org.find_first_not_of("0123456789") == std::string::npos) {
+      org_id = tx.QueryInt("SELECT id FROM org WHERE id = ?", {std::atoll(org.c_str())});
+    } else {
+      std::vector<db::Row> found = tx.Query("SELECT id FROM org WHERE name = ? ORDER BY id", {org});
+      if (found.size() > 1) {
+        std::string ids;
+        for (const db::Row& r : found) ids += (ids.empty() ? "" : "、") + r.Str(0);
+        return InvalidArgument(
+            "org", "有多个组织名为“" + org + "”（编号 " + ids + "），请用 --org 编号 指定");
+      }
+      if (!found.empty()) org_id = found[0].Int(0);
+    }
     if (org_id <= 0) return InvalidArgument("org", "找不到组织：" + org);
     auth::UserInput in{config->Get("username"), password, config->Get("role"), org_id,
                        config->Get("display_name")};
@@ -387,8 +402,9 @@ int Backup(int argc, char** argv) {
   if (rc == SQLITE_OK) {
     sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
     if (b) {
-      while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY ||
-             rc == SQLITE_LOCKED) {
+      // One step copies every page under one read transaction: a consistent
+      // snapshot that writers (WAL) do not block and cannot restart.
+      while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
         sqlite3_sleep(10);
       }
       sqlite3_backup_finish(b);

@@ -368,15 +368,12 @@ void ReplaceChildren(db::Tx& tx, int64_t member_id, const std::vector<Child>& ch
 Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
-  std::string where =
-      " WHERE m.org_id IN (SELECT descendant_id FROM org_closure WHERE ancestor_id = ? AND axis = "
-      "?)";
-  std::vector<db::Value> params = {sub.root, sub.axis};
+  std::vector<db::Value> params;
+  std::string where = " WHERE " + api::InSubtree("m.org_id", sub, params);
   if (!p.q.empty()) {
     where += " AND (m.name LIKE ? ESCAPE '\\' OR m.employer LIKE ? ESCAPE '\\')";
-    std::string pattern = "%" + db::EscapeLike(p.q) + "%";
-    params.push_back(pattern);
-    params.push_back(pattern);
+    params.push_back(db::ContainsPattern(p.q));
+    params.push_back(db::ContainsPattern(p.q));
   }
   if (auto status = call.req.Query("status"); status && !status->empty()) {
     if (!IsStatus(*status)) {
@@ -395,12 +392,10 @@ Result<api::Reply> List(api::Call& call) {
     where += " AND (',' || m.tags || ',') LIKE ? ESCAPE '\\'";
     params.push_back("%," + db::EscapeLike(*tag) + ",%");
   }
-  int64_t total = call.tx.QueryInt("SELECT COUNT(*) FROM member m" + where, params);
-  params.push_back(p.page_size);
-  params.push_back(p.offset());
-  std::vector<db::Row> rows = call.tx.Query(
-      std::string("SELECT ") + kColumns + kFrom + where + " ORDER BY m.id DESC LIMIT ? OFFSET ?",
-      params);
+  api::PageRows page =
+      api::QueryPage(call.tx, kColumns, kFrom + where, std::move(params), "m.id DESC", p);
+  int64_t total = page.total;
+  std::vector<db::Row>& rows = page.rows;
   std::vector<int64_t> ids;
   for (const db::Row& r : rows) ids.push_back(r.Int(kColId));
   std::map<int64_t, nlohmann::json> children = LoadChildren(call.tx, ids);

@@ -68,10 +68,9 @@ Result<nlohmann::json> LoadInScope(api::Call& call, int64_t id) {
 Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
-  std::string from =
-      " FROM enterprise e LEFT JOIN org u ON u.id = e.union_org_id WHERE e.org_id IN (SELECT "
-      "descendant_id FROM org_closure WHERE ancestor_id = ? AND axis = ?)";
-  std::vector<db::Value> params = {sub.root, sub.axis};
+  std::vector<db::Value> params;
+  std::string from = "FROM enterprise e LEFT JOIN org u ON u.id = e.union_org_id WHERE " +
+                     api::InSubtree("e.org_id", sub, params);
   if (!p.q.empty()) {
     from += " AND (e.name LIKE ? ESCAPE '\\' OR e.credit_code = ?)";
     params.push_back(db::ContainsPattern(p.q));
@@ -81,15 +80,10 @@ Result<api::Reply> List(api::Call& call) {
     from += " AND e.kind = ?";
     params.push_back(p.type);
   }
-  int64_t total = call.tx.QueryInt("SELECT COUNT(*)" + from, params);
-  params.push_back(p.page_size);
-  params.push_back(p.offset());
+  api::PageRows page = api::QueryPage(call.tx, kColumns, from, std::move(params), "e.id DESC", p);
   nlohmann::json items = nlohmann::json::array();
-  for (const db::Row& r : call.tx.Query(
-           std::string("SELECT ") + kColumns + from + " ORDER BY e.id DESC LIMIT ? OFFSET ?",
-           params)) {
-    items.push_back(ToJson(call.tx, r));
-  }
+  for (const db::Row& r : page.rows) items.push_back(ToJson(call.tx, r));
+  int64_t total = page.total;
   return api::Reply::Ok(api::Page(std::move(items), total, p));
 }
 
