@@ -11,6 +11,7 @@
 #include "core/quantity.h"
 #include "core/time.h"
 #include "org/org.h"
+#include "photo/photo.h"
 
 namespace gonghui::activity {
 namespace {
@@ -29,6 +30,7 @@ const std::vector<api::FieldDef> kFields = {{"org_id", "所属工会"},
                                             {"items", "物资"},
                                             {"organisers", "主办单位"},
                                             {"partners", "协办单位"},
+                                            {"photos", "照片"},
                                             {"body", "正文"}};
 
 const char* const kSources[] = {"", "self_raised", "special_fund", "subsidy"};
@@ -251,6 +253,10 @@ Status Parse(api::Call& call, const api::Body& body, bool creating, Record& r,
     GH_ASSIGN_OR_RETURN(r.partners, body.IdList("partners", 20));
     GH_RETURN_IF_ERROR(CheckOrgRefs(call.tx, r.partners, body, "partners"));
   }
+  if (call.body.contains("photos")) {
+    GH_ASSIGN_OR_RETURN(std::vector<int64_t> ids, body.IdList("photos", 20));
+    GH_ASSIGN_OR_RETURN(r.detail["photos"], photo::Refs(call.tx, call.who, ids, "photos"));
+  }
   if (call.body.contains("body")) {
     GH_ASSIGN_OR_RETURN(r.body, body.Text("body", false, 500000));
   }
@@ -319,6 +325,7 @@ nlohmann::json ToJson(db::Tx& tx, const std::vector<db::Row>& rows) {
                    {"target_groups", detail.value("target_groups", nlohmann::json::array())},
                    {"money", detail.value("money", nlohmann::json::array())},
                    {"items", detail.value("items", nlohmann::json::array())},
+                   {"photos", detail.value("photos", nlohmann::json::array())},
                    {"organisers", list(organisers, id)},
                    {"partners", list(partners, id)},
                    {"body", r.Str(12)},
@@ -353,7 +360,7 @@ Record FromJson(const nlohmann::json& j) {
     r.participants_unit = j["participants"]["unit"];
     r.detail["participants_text"] = j["participants"]["text"];
   }
-  for (const char* key : {"places", "beneficiaries", "target_groups", "money", "items"}) {
+  for (const char* key : {"places", "beneficiaries", "target_groups", "money", "items", "photos"}) {
     r.detail[key] = j[key];
   }
   for (const auto& o : j["organisers"]) r.organisers.push_back(o["id"]);

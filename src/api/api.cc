@@ -16,6 +16,7 @@ http::Response ToResponse(const Reply& reply) {
   http::Response r = reply.status == 204 ? http::Response::NoContent()
                                          : http::Response::Json(reply.status, reply.body);
   if (!reply.raw_body.empty()) r.body = reply.raw_body;
+  if (!reply.content_type.empty()) r.content_type = reply.content_type;
   r.headers = reply.headers;
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;
@@ -160,7 +161,8 @@ void Api::Add(Endpoint endpoint) { endpoints_.push_back(std::move(endpoint)); }
 
 http::Response Api::Handle(const Endpoint& endpoint, http::Request& request) {
   bool write = IsWrite(endpoint.method);
-  Result<nlohmann::json> body = ParseBody(request.body);
+  Result<nlohmann::json> body = endpoint.raw_body ? Result<nlohmann::json>(nlohmann::json::object())
+                                                  : ParseBody(request.body);
   std::optional<auth::Principal> principal;
   Reply reply;
   Status s = app_.db.Run(write ? db::Mode::kWrite : db::Mode::kRead, [&](db::Tx& tx) -> Status {
@@ -213,7 +215,9 @@ void Api::Mount(http::Router& router) {
   router.Add("GET", "/api/v1/openapi.json",
              [this](http::Request&) { return http::Response::Json(200, OpenApi()); });
   for (const Endpoint& e : endpoints_) {
-    router.Add(e.method, "/api/v1" + e.path, [this, &e](http::Request& r) { return Handle(e, r); });
+    router.Add(
+        e.method, "/api/v1" + e.path, [this, &e](http::Request& r) { return Handle(e, r); },
+        e.max_body);
   }
 }
 
@@ -277,6 +281,13 @@ nlohmann::json Api::OpenApi() const {
     if (!params.empty()) op["parameters"] = params;
     if (e.method == "POST" || e.method == "PATCH" || e.method == "PUT") {
       op["requestBody"] = {{"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+      if (e.raw_body) {
+        op["requestBody"] = {
+            {"content",
+             {{"image/jpeg", {{"schema", {{"type", "string"}, {"format", "binary"}}}}},
+              {"image/png", {{"schema", {{"type", "string"}, {"format", "binary"}}}}},
+              {"image/webp", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+      }
       op["parameters"].push_back({{"name", "X-CSRF-Token"},
                                   {"in", "header"},
                                   {"required", true},

@@ -41,11 +41,12 @@ struct Reply {
   int status = 200;
   nlohmann::json body;
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string raw_body;  // when set, sent as the JSON body instead of `body`
+  std::string raw_body;      // when set, sent as the body instead of `body`
+  std::string content_type;  // of raw_body; JSON when empty
 
-  static Reply Ok(nlohmann::json body) { return {200, std::move(body), {}, {}}; }
-  static Reply Created(nlohmann::json body) { return {201, std::move(body), {}, {}}; }
-  static Reply NoContent() { return {204, nullptr, {}, {}}; }
+  static Reply Ok(nlohmann::json body) { return {200, std::move(body), {}, {}, {}}; }
+  static Reply Created(nlohmann::json body) { return {201, std::move(body), {}, {}, {}}; }
+  static Reply NoContent() { return {204, nullptr, {}, {}, {}}; }
 };
 
 using ApiHandler = std::function<Result<Reply>(Call&)>;
@@ -58,6 +59,10 @@ struct Endpoint {
   std::string summary;     // zh-CN
   ApiHandler handler;
   std::vector<std::string> query = {};  // documented query parameters
+  // A non-JSON body (an upload): the handler reads call.req.body itself, and
+  // up to `max_body` bytes are accepted (0: the server's 1 MiB).
+  bool raw_body = false;
+  size_t max_body = 0;
 };
 
 class Api {

@@ -22,6 +22,7 @@
 #include "http/server.h"
 #include "member/member.h"
 #include "org/org.h"
+#include "photo/photo.h"
 
 namespace gonghui::cli {
 namespace {
@@ -185,6 +186,7 @@ void RegisterAll(api::Api& api) {
   org::RegisterRoutes(api);
   member::RegisterRoutes(api);
   activity::RegisterRoutes(api);
+  photo::RegisterRoutes(api);
   audit::RegisterRoutes(api);
   auth::RegisterRoutes(api);
 }

@@ -211,6 +211,21 @@ CREATE TABLE data_version (
 INSERT INTO data_version (name, version) VALUES ('activity', 0);
 INSERT INTO data_version (name, version) VALUES ('org', 0);
 )SQL"},
+    {3, "photo", R"SQL(
+-- Uploaded images (JPEG, PNG, WebP), base64 in the database so every instance
+-- sharing it serves them; records refer to them by id.
+CREATE TABLE photo (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  content_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  data TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX photo_org ON photo(org_id);
+)SQL"},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

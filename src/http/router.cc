@@ -14,11 +14,12 @@ std::vector<std::string> SplitPath(std::string_view path) {
   return out;
 }
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
-  routes_.push_back({std::move(method), SplitPath(pattern), std::move(handler)});
+void Router::Add(std::string method, std::string pattern, Handler handler, size_t max_body) {
+  routes_.push_back({std::move(method), SplitPath(pattern), std::move(handler), max_body});
 }
 
-Router::MatchResult Router::Match(Request& request, const Handler** handler) const {
+Router::MatchResult Router::Match(Request& request, const Handler** handler,
+                                  size_t* max_body) const {
   std::vector<std::string> segments = SplitPath(request.path);
   bool path_seen = false;
   for (const Route& route : routes_) {
@@ -38,6 +39,7 @@ Router::MatchResult Router::Match(Request& request, const Handler** handler) con
     if (route.method != request.method) continue;
     request.path_params = std::move(params);
     *handler = &route.handler;
+    *max_body = route.max_body;
     return MatchResult::kFound;
   }
   return path_seen ? MatchResult::kWrongMethod : MatchResult::kNoPath;

@@ -15,17 +15,19 @@ using Handler = std::function<Response(Request&)>;
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Handler handler);
+  // `max_body` bounds the request body in bytes; 0 keeps the server's limit.
+  void Add(std::string method, std::string pattern, Handler handler, size_t max_body = 0);
 
   enum class MatchResult { kFound, kNoPath, kWrongMethod };
-  // On kFound sets *handler and fills request.path_params.
-  MatchResult Match(Request& request, const Handler** handler) const;
+  // On kFound sets *handler and *max_body and fills request.path_params.
+  MatchResult Match(Request& request, const Handler** handler, size_t* max_body) const;
 
  private:
   struct Route {
     std::string method;
     std::vector<std::string> segments;
     Handler handler;
+    size_t max_body;
   };
   std::vector<Route> routes_;
 };

@@ -159,13 +159,19 @@ Status Serve(const ServerOptions& options, const Router& router) {
       Status q = ParseQueryInto(req, request);
       if (!q.ok()) {
         response = ErrorResponse(q);
-      } else if (request.body.size() > options.body_limit) {
-        response = ErrorResponse({Code::kPayloadTooLarge, "请求内容过大（上限 1 MiB）"});
       } else if (request.path.starts_with("/api/")) {
         const Handler* h = nullptr;
-        switch (router.Match(request, &h)) {
+        size_t max_body = 0;
+        switch (router.Match(request, &h, &max_body)) {
           case Router::MatchResult::kFound:
-            response = (*h)(request);
+            if (max_body == 0) max_body = options.body_limit;
+            if (request.body.size() > max_body) {
+              response = ErrorResponse(
+                  {Code::kPayloadTooLarge,
+                   "请求内容过大（上限 " + std::to_string(max_body / 1024 / 1024) + " MiB）"});
+            } else {
+              response = (*h)(request);
+            }
             break;
           case Router::MatchResult::kWrongMethod:
             response = ErrorResponse({Code::kBadRequest, "该接口不支持此请求方法"});
@@ -190,7 +196,7 @@ Status Serve(const ServerOptions& options, const Router& router) {
 
   using Traits = restinio::default_traits_t;
   restinio::incoming_http_msg_limits_t limits;
-  limits.max_body_size(options.body_limit * 8);
+  limits.max_body_size(options.max_route_body_limit);
   auto settings = restinio::server_settings_t<Traits>{}
                       .address(options.host)
                       .port(static_cast<std::uint16_t>(options.port))

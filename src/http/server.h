@@ -19,7 +19,9 @@ struct ServerOptions {
   int port = 8080;
   size_t threads = 4;
   std::string web_dir;              // served at "/" with index.html fallback
-  size_t body_limit = 1024 * 1024;  // larger bodies get 413
+  size_t body_limit = 1024 * 1024;  // larger bodies get 413, unless the route allows more
+  // No route may allow more than this; a larger body closes the connection.
+  size_t max_route_body_limit = 8 * 1024 * 1024;
   int drain_timeout_seconds = 30;
   std::function<void()> on_ready;  // called once the socket listens
 };

@@ -1,0 +1,125 @@
+// Photos: uploads checked by their bytes, served only within scope, and
+// referred to by work records.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { deflateSync } from 'node:zlib';
+
+import { login, startServer } from './harness.mjs';
+import { activityBody, assertError, assertStatus, findOrg } from './util.mjs';
+
+// A valid w×h grey PNG, built here so the test needs no files.
+function png(w = 2, h = 2) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // greyscale
+  const rows = Buffer.alloc((w + 1) * h, 0x80);
+  for (let y = 0; y < h; y++) rows[y * (w + 1)] = 0; // filter byte
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]);
+
+describe('photos', () => {
+  let srv, nanan, yuzhong, nananOrg, yuzhongOrg;
+  const upload = (client, bytes, type, query = '') =>
+    client.raw('POST', `/photos${query}`, { body: bytes, headers: { 'Content-Type': type } });
+
+  before(async () => {
+    srv = await startServer();
+    nanan = await login(srv.url, 'nanan');
+    yuzhong = await login(srv.url, 'yuzhong');
+    nananOrg = await findOrg(nanan, '南岸区总工会');
+    yuzhongOrg = await findOrg(yuzhong, '渝中区总工会');
+  });
+  after(async () => { await srv?.stop(); });
+
+  it('a PNG is stored and served back byte for byte with its type', async () => {
+    const bytes = png(3, 2);
+    const res = await upload(nanan, bytes, 'image/png');
+    assertStatus(res, 201, 'upload');
+    assert.equal(res.body.content_type, 'image/png');
+    assert.equal(res.body.size, bytes.length);
+    assert.equal(res.body.org_id, nananOrg.id);
+    assert.equal(res.body.url, `/api/v1/photos/${res.body.id}`);
+    const got = await fetch(srv.url + res.body.url, { headers: { Cookie: `gonghui_session=${nanan.cookie}` } });
+    assert.equal(got.status, 200);
+    assert.equal(got.headers.get('content-type'), 'image/png');
+    assert.deepEqual(Buffer.from(await got.arrayBuffer()), bytes);
+  });
+
+  it('bytes that are not an image, or do not match the declared type, are refused', async () => {
+    assertError(await upload(nanan, Buffer.from('not an image at all'), 'image/png'), 422, 'invalid_argument', 'photo');
+    assertError(await upload(nanan, png(), 'image/jpeg'), 422, 'invalid_argument', 'photo');
+    assertError(await upload(nanan, JPEG_HEAD, 'image/png'), 422, 'invalid_argument', 'photo');
+    assertError(await upload(nanan, Buffer.alloc(0), 'image/png'), 422, 'invalid_argument', 'photo');
+  });
+
+  it('over 5 MiB → 413', async () => {
+    const big = Buffer.concat([png(), Buffer.alloc(5 * 1024 * 1024)]);
+    assertError(await upload(nanan, big, 'image/png'), 413, 'payload_too_large');
+  });
+
+  it('an upload needs the CSRF token and a write permission', async () => {
+    const res = await nanan.raw('POST', '/photos', {
+      body: png(), headers: { 'Content-Type': 'image/png', 'X-CSRF-Token': null },
+    });
+    assertError(res, 403, 'permission_denied');
+    const viewer = await login(srv.url, 'viewer');
+    assertError(await upload(viewer, png(), 'image/png'), 403, 'permission_denied');
+  });
+
+  it('another district can neither read a photo nor upload into this one', async () => {
+    const mine = await upload(nanan, png(), 'image/png');
+    assertStatus(mine, 201);
+    const other = await fetch(srv.url + mine.body.url, { headers: { Cookie: `gonghui_session=${yuzhong.cookie}` } });
+    assert.equal(other.status, 404);
+    assertError(await upload(yuzhong, png(), 'image/png', `?org_id=${nananOrg.id}`), 404, 'not_found', 'org_id');
+  });
+
+  it('a work record refers to photos in scope and answers them as refs', async () => {
+    const p1 = await upload(nanan, png(4, 4), 'image/png');
+    const p2 = await upload(nanan, Buffer.concat([JPEG_HEAD, Buffer.alloc(64)]), 'image/jpeg');
+    assertStatus(p1, 201);
+    assertStatus(p2, 201);
+    const res = await nanan.post('/activities', activityBody(nananOrg.id, { photos: [p1.body.id, p2.body.id] }));
+    assertStatus(res, 201, 'create with photos');
+    assert.deepEqual(res.body.photos.map((p) => [p.id, p.content_type, p.url]), [
+      [p1.body.id, 'image/png', p1.body.url],
+      [p2.body.id, 'image/jpeg', p2.body.url],
+    ]);
+    const patched = await nanan.patch(`/activities/${res.body.id}`, { photos: [p2.body.id] });
+    assertStatus(patched, 200);
+    assert.deepEqual(patched.body.photos.map((p) => p.id), [p2.body.id]);
+
+    const theirs = await upload(yuzhong, png(), 'image/png', `?org_id=${yuzhongOrg.id}`);
+    assertStatus(theirs, 201);
+    const before = await nanan.get(`/activities?org_id=${nananOrg.id}`);
+    const refused = await nanan.post('/activities', activityBody(nananOrg.id, { photos: [p1.body.id, theirs.body.id] }));
+    assertError(refused, 422, 'invalid_argument', 'photos[1]');
+    const afterList = await nanan.get(`/activities?org_id=${nananOrg.id}`);
+    assert.equal(afterList.body.total, before.body.total, 'nothing written');
+  });
+});
