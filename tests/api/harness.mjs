@@ -43,16 +43,19 @@ export function run(cmd, args, { env = process.env, timeoutMs = 60_000 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     live.add(child);
-    let stdout = '';
-    let stderr = '';
+    // Decoded once at the end: a chunk boundary may split a UTF-8 character.
+    const out = [];
+    const err = [];
     let timedOut = false;
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => { out.push(d); });
+    child.stderr.on('data', (d) => { err.push(d); });
     const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); live.delete(child); reject(err); });
+    child.on('error', (e) => { clearTimeout(timer); live.delete(child); reject(e); });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       live.delete(child);
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
       resolve({ code, signal, stdout, stderr, timedOut });
     });
   });

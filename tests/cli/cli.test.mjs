@@ -172,6 +172,31 @@ describe('demo', () => {
     assert.equal(await count(db, 'app_user'), DEMO_ACCOUNTS.length, 'users unchanged');
   });
 
+  it('is deterministic: two runs give the same tree, records, members and census', async (t) => {
+    const dir = tmpDir(t);
+    const a = path.join(dir, 'a.db');
+    const b = path.join(dir, 'b.db');
+    for (const db of [a, b]) {
+      const r = await demo(db);
+      assert.equal(r.code, 0, show(r));
+    }
+    // Everything but timestamps and ciphertexts (fresh nonces) must match.
+    const queries = [
+      'SELECT id, name, short_name, kind, code, parent_id, industry_parent_id FROM org ORDER BY id',
+      'SELECT ancestor_id, axis, descendant_id, depth FROM org_closure ORDER BY 1, 2, 3',
+      'SELECT id, org_id, title, type, start_date, end_date, day_part, participants_count, ' +
+        'participants_qualifier, money_total_fen, detail FROM activity ORDER BY id',
+      'SELECT id, org_id, name, id_number_masked, gender, birth_date, phone_masked, ' +
+        'status, tags FROM member ORDER BY id',
+      'SELECT id, org_id, name, credit_code, kind, employees, union_org_id FROM enterprise ORDER BY id',
+    ];
+    for (const query of queries) {
+      const [x, y] = [await sql(a, query), await sql(b, query)];
+      assert.ok(x.length > 0, `rows for ${query}`);
+      assert.ok(x === y, `the two runs differ for ${query}`);
+    }
+  });
+
   it('--scale huge exits 2 naming the valid scales', async (t) => {
     const db = path.join(tmpDir(t), 'huge.db');
     const r = await gh(['demo', '--db', `sqlite:${db}`, '--scale', 'huge']);
