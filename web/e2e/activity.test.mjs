@@ -32,6 +32,11 @@ const CHROMIUM_ARGS = [
 const STAMP = `${Date.now().toString(36)}${process.pid}`;
 const TITLE = `职工应急疏散演练E2E${STAMP}`;
 const DAY = '2024-05-20';
+// A 1×1 PNG, attached to the record as its photo.
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** GONGHUI_BIN as given, relative to web/ or to the repository root (scripts/test.sh runs from web/). */
 function serverBinary() {
@@ -248,6 +253,10 @@ describe('work records (工作动态) as the 南岸区 manager', () => {
     await field(page, 'money-purpose-0').fill('慰问');
     await chooseOption(page, 'money-source-0', '自筹');
     await field(page, 'activity-body').fill('南岸区总工会组织职工开展应急疏散、灭火接力竞赛。');
+    await page
+      .locator('[data-testid="activity-photos"] input[type="file"]')
+      .setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PIXEL_PNG });
+    await page.locator('[data-testid="activity-photos"] .el-upload-list__item.is-success').waitFor();
     await page.locator('[data-testid="activity-save"]').click();
     await page.waitForURL(/\/activity\/\d+$/);
     createdId = Number(new URL(page.url()).pathname.split('/').pop());
@@ -286,6 +295,12 @@ describe('work records (工作动态) as the 南岸区 manager', () => {
     assert.match(await page.locator('[data-testid="detail-money"]').innerText(), /10万元/);
     assert.match(await page.locator('[data-testid="detail-date"]').innerText(), /2024-05-20 下午/);
     assert.match(await page.locator('[data-testid="detail-organisers"]').innerText(), /南岸区总工会/);
+    // One thumbnail, and the image behind it loads (served by GET /photos/{id} to this session).
+    const thumbnails = page.locator('[data-testid="detail-photos"] img');
+    await thumbnails.first().waitFor();
+    assert.equal(await thumbnails.count(), 1);
+    const thumbnail = await thumbnails.first().elementHandle();
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, thumbnail);
     await page.screenshot({ path: path.join(ARTIFACTS, 'activity-detail.png'), fullPage: true });
 
     // What the server stored: the quantities parsed from the text as written.
@@ -297,6 +312,9 @@ describe('work records (工作动态) as the 南岸区 manager', () => {
     );
     assert.equal(body.money[0].amount_fen, 10_000_000);
     assert.equal(body.money[0].source, 'self_raised');
+    assert.equal(body.photos.length, 1);
+    assert.equal(body.photos[0].content_type, 'image/png');
+    assert.equal(body.photos[0].size, PIXEL_PNG.length);
   });
 
   it('shows nothing of 渝中区', async () => {

@@ -98,7 +98,20 @@ describe('request', () => {
     expect((deleteInit?.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok-1');
   });
 
-  it('answers undefined for 204', async () => {
+  it('sends a Blob as it is, with its own type (or octet-stream when it has none)', async () => {
+    setCsrfToken('tok-2');
+    fetchMock.mockImplementation(() => Promise.resolve(jsonResponse(201, { id: 1 })));
+    const image = new Blob(['\x89PNG'], { type: 'image/png' });
+    await request('POST', '/photos', { body: image });
+    const [, init] = fetchMock.mock.calls[0]!;
+    expect(init?.body).toBe(image);
+    expect((init?.headers as Record<string, string>)['Content-Type']).toBe('image/png');
+    expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok-2');
+    await request('POST', '/photos', { body: new Blob(['?']) });
+    expect((fetchMock.mock.calls[1]![1]?.headers as Record<string, string>)['Content-Type']).toBe('application/octet-stream');
+  });
+
+    it('answers undefined for 204', async () => {
     fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
     await expect(request('DELETE', '/activities/3')).resolves.toBeUndefined();
   });

@@ -1,5 +1,7 @@
 // The one HTTP client of the front end. Every src/api/<area>.ts goes through `http`:
 // - sends the session cookie (`credentials: 'same-origin'`) and, on writes, the CSRF token;
+// - sends a body as JSON, except a Blob (a File): that goes as is, with its own type as Content-Type
+//   (photo uploads);
 // - answers the parsed JSON body (or undefined for 204);
 // - turns every failure into an `ApiError` (the `{"error":{code,message,field}}` body, typed);
 // - on 401 calls the unauthenticated handler (the router sends the user to /login), unless the
@@ -128,6 +130,7 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
   query?: Query;
+  /** Sent as JSON; a Blob (File) is sent as the raw body with its `type` as Content-Type. */
   body?: unknown;
   /** false: a 401 is only thrown, the caller handles it (login form, session probe). */
   redirectOn401?: boolean;
@@ -136,7 +139,14 @@ export interface RequestOptions {
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let body: BodyInit | undefined;
+  if (options.body instanceof Blob) {
+    headers['Content-Type'] = options.body.type || 'application/octet-stream';
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -145,7 +155,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (cause) {

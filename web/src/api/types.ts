@@ -219,6 +219,31 @@ export interface MemberTransferRecord {
   user_id: number;
 }
 
+// ---- photos ----
+
+/** How a record refers to a photo; `url` (`/api/v1/photos/ID`) serves the image to the session. */
+export interface PhotoRef {
+  id: number;
+  url: string;
+  content_type: PhotoType;
+  /** Bytes. */
+  size: number;
+}
+
+export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
+export const PHOTO_TYPES: readonly PhotoType[] = ['image/jpeg', 'image/png', 'image/webp'];
+/** The server refuses larger uploads (413). */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+/** A work record refers to at most this many photos. */
+export const PHOTO_MAX_COUNT = 20;
+
+/** The answer to an upload: the ref plus where it belongs and what it is. */
+export interface Photo extends PhotoRef {
+  org_id: number;
+  sha256: string;
+  created_at: Timestamp;
+}
+
 // ---- work records (activities) ----
 
 export type ActivityType =
@@ -293,6 +318,7 @@ export interface Activity extends ActivityCommon {
   money: Money[];
   organisers: OrgRef[];
   partners: OrgRef[];
+  photos: PhotoRef[];
   created_by: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -333,6 +359,8 @@ export interface ActivityWrite extends ActivityCommon {
   /** Org ids; answered as `{id,name}`. */
   organisers: number[];
   partners: number[];
+  /** Photo ids (uploaded first with POST /photos, at most 20); answered as refs. */
+  photos: number[];
 }
 
 // ---- audit ----

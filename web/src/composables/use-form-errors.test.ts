@@ -61,4 +61,13 @@ describe('useFormErrors', () => {
     await expect(form.submit(() => Promise.resolve(7))).resolves.toBe(7);
     expect(form.errorOf('title')).toBe('');
   });
+
+  it('set shows a client-side message on an item and clears it with an empty one', () => {
+    const form = useFormErrors(['photos']);
+    form.set('photos', '“a.gif”不是 JPEG、PNG 或 WebP 图片');
+    expect(form.errorOf('photos')).toBe('“a.gif”不是 JPEG、PNG 或 WebP 图片');
+    form.set('photos', '');
+    expect(form.errorOf('photos')).toBe('');
+    expect(toast).not.toHaveBeenCalled();
+  });
 });

@@ -2,6 +2,7 @@
 // - 422 invalid_argument with a `field` that the form shows → the message under that field
 //   (bind `:error="errorOf('title')"` on the el-form-item);
 // - anything else → an ElMessage toast.
+// `set` puts a client-side message (a refused file, say) on an item the same way.
 // Nested fields (`money[1].text`, `participants.text`) land on the item of their top-level field.
 import { reactive } from 'vue';
 import { ApiError } from '@/api/http';
@@ -18,6 +19,8 @@ export interface FormErrors {
   /** The message for an el-form-item: its own field or any nested one; '' when none. */
   errorOf(field: string): string;
   clear(): void;
+  /** Shows `message` under `field` without a request; '' removes it. */
+  set(field: string, message: string): void;
   /** Maps an error to a field message or a toast. Returns true when it landed on a field. */
   handle(error: unknown): boolean;
   /** Clears, runs the write, maps a failure. Resolves to the result, or undefined on failure. */
@@ -43,6 +46,11 @@ export function useFormErrors(fields?: readonly string[]): FormErrors {
     for (const key of Object.keys(errors)) delete errors[key];
   }
 
+  function set(field: string, message: string): void {
+    if (message) errors[field] = message;
+    else delete errors[field];
+  }
+
   function handle(error: unknown): boolean {
     if (error instanceof ApiError && error.isFieldError && error.field) {
       const shown = !fields || fields.includes(rootField(error.field));
@@ -65,5 +73,5 @@ export function useFormErrors(fields?: readonly string[]): FormErrors {
     }
   }
 
-  return { errors, errorOf, clear, handle, submit };
+  return { errors, errorOf, clear, set, handle, submit };
 }

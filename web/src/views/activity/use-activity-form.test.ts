@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import type { Activity } from '@/api/types';
-import { emptyModel, modelFromActivity, toWrite } from './use-activity-form';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/api/http';
+import type { Activity, PhotoRef } from '@/api/types';
+import { emptyModel, modelFromActivity, toWrite, useActivityForm } from './use-activity-form';
+
+const api = vi.hoisted(() => ({ createActivity: vi.fn(), getActivity: vi.fn(), updateActivity: vi.fn(), uploadPhoto: vi.fn() }));
+vi.mock('@/api/activities', () => api);
+vi.mock('@/api/photos', () => ({ uploadPhoto: api.uploadPhoto }));
+vi.mock('element-plus', () => ({ ElMessage: { error: vi.fn() } }));
 
 describe('activity form model', () => {
   it('starts with the user org as owner and organiser', () => {
@@ -44,6 +50,7 @@ describe('activity form model', () => {
       items: ['书包', '雨伞'],
       organisers: [12],
       partners: [88],
+      photos: [],
       body: '',
     });
   });
@@ -71,6 +78,10 @@ describe('activity form model', () => {
       items: ['雨伞'],
       organisers: [{ id: 12, name: '南岸区总工会' }],
       partners: [{ id: 88, name: '南岸区妇联' }],
+      photos: [
+        { id: 5, url: '/api/v1/photos/5', content_type: 'image/jpeg', size: 2048 },
+        { id: 3, url: '/api/v1/photos/3', content_type: 'image/png', size: 68 },
+      ],
       body: '正文',
       created_by: 2,
       created_at: '',
@@ -81,8 +92,68 @@ describe('activity form model', () => {
     expect(model.money).toEqual([{ text: '最高5万元', purpose: '奖励', source: 'subsidy' }]);
     expect(model.organisers).toEqual([12]);
     expect(model.partners).toEqual([88]);
+    expect(model.photos.map((p) => p.url)).toEqual(['/api/v1/photos/5', '/api/v1/photos/3']);
     const body = toWrite(model, 'update');
+    expect(body.photos).toEqual([5, 3]);
     expect(body.end_date).toBe('2024-05-21');
     expect(body.beneficiaries).toEqual([{ group: '职工子女', text: '500人' }]);
+  });
+});
+
+describe('activity form photos', () => {
+  const photo: PhotoRef = { id: 7, url: '/api/v1/photos/7', content_type: 'image/png', size: 68 };
+
+  beforeEach(() => Object.values(api).forEach((fn) => fn.mockReset()));
+
+  function filled() {
+    const form = useActivityForm(12);
+    Object.assign(form.model, { title: '竞赛', type: 'competition', start_date: '2024-05-20' });
+    return form;
+  }
+
+  it('uploads under the owner, waits for the upload, then sends the ids', async () => {
+    const form = filled();
+    let answer: (p: PhotoRef) => void = () => {};
+    api.uploadPhoto.mockReturnValue(new Promise<PhotoRef>((resolve) => (answer = resolve)));
+    const raw = new File([], 'a.png', { type: 'image/png' });
+    const uploading = form.photos.upload({ file: Object.assign(raw, { uid: 1, isDirectory: false }) });
+    expect(api.uploadPhoto).toHaveBeenCalledWith(raw, 12);
+
+    expect(await form.save()).toBeUndefined();
+    expect(form.errorOf('photos')).toBe('照片正在上传，请稍候再保存');
+    expect(api.createActivity).not.toHaveBeenCalled();
+
+    answer(photo);
+    await uploading;
+    form.photos.onSuccess(photo, { name: 'a.png', uid: 1, status: 'success', response: photo }, [
+      { name: 'a.png', uid: 1, status: 'success', response: photo },
+    ]);
+    api.createActivity.mockResolvedValue({ id: 99 });
+    expect(await form.save()).toEqual({ id: 99 });
+    expect(api.createActivity.mock.calls[0]![0]).toMatchObject({ org_id: 12, photos: [7] });
+    expect(form.errorOf('photos')).toBe('');
+  });
+
+  it('shows a refused photo id beside the photos item', async () => {
+    const form = filled();
+    form.model.photos = [photo];
+    api.createActivity.mockRejectedValue(new ApiError(422, 'invalid_argument', '照片 7 不存在或不在您的管辖范围内', 'photos[0]'));
+    expect(await form.save()).toBeUndefined();
+    expect(form.errorOf('photos')).toBe('照片 7 不存在或不在您的管辖范围内');
+  });
+
+  it('shows the photos of a loaded record as cards', async () => {
+    const form = useActivityForm(12);
+    api.getActivity.mockResolvedValue({
+      ...emptyModel(12),
+      id: 9,
+      type: 'other',
+      participants: null,
+      organisers: [],
+      partners: [],
+      photos: [photo],
+    });
+    expect(await form.load(9)).toBe(true);
+    expect(form.photos.files.value).toMatchObject([{ url: '/api/v1/photos/7', status: 'success' }]);
   });
 });

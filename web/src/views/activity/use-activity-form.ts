@@ -1,9 +1,12 @@
 // Logic of the work record form: the model the inputs edit, its conversion to and from the API body,
-// loading for edit and saving (POST or PATCH) with field errors mapped by use-form-errors.
+// loading for edit and saving (POST or PATCH) with field errors mapped by use-form-errors. Photos are
+// uploaded on their own as they are chosen (use-photo-upload); the record sends their ids.
 import { reactive, ref } from 'vue';
 import { createActivity, getActivity, updateActivity } from '@/api/activities';
-import type { Activity, ActivityType, ActivityWrite, DayPart, MoneySource, OrgRef } from '@/api/types';
+import type { Activity, ActivityType, ActivityWrite, DayPart, MoneySource, OrgRef, PhotoRef } from '@/api/types';
 import { useFormErrors } from '@/composables/use-form-errors';
+import { usePhotoUpload } from '@/composables/use-photo-upload';
+import { i18n } from '@/locales';
 import { notifyError } from '@/utils/errors';
 
 /** Target groups the bulletins name most often; the select also accepts new ones. */
@@ -44,6 +47,8 @@ export interface ActivityModel {
   items: string[];
   organisers: number[];
   partners: number[];
+  /** Uploaded photos, in the order shown. */
+  photos: PhotoRef[];
   body: string;
 }
 
@@ -64,6 +69,7 @@ export const ACTIVITY_FIELDS = [
   'organisers',
   'partners',
   'body',
+  'photos',
 ] as const;
 
 export function emptyModel(orgId: number | null): ActivityModel {
@@ -82,6 +88,7 @@ export function emptyModel(orgId: number | null): ActivityModel {
     items: [],
     organisers: orgId === null ? [] : [orgId],
     partners: [],
+    photos: [],
     body: '',
   };
 }
@@ -102,6 +109,7 @@ export function modelFromActivity(a: Activity): ActivityModel {
     items: [...a.items],
     organisers: a.organisers.map((o) => o.id),
     partners: a.partners.map((o) => o.id),
+    photos: [...a.photos],
     body: a.body,
   };
 }
@@ -134,6 +142,7 @@ export function toWrite(m: ActivityModel, mode: 'create' | 'update'): ActivityWr
     items: clean(m.items),
     organisers: [...m.organisers],
     partners: [...m.partners],
+    photos: m.photos.map((p) => p.id),
     body: m.body,
   };
   if (mode === 'create' && m.org_id !== null) body.org_id = m.org_id;
@@ -147,12 +156,18 @@ export function useActivityForm(defaultOrgId: number | null) {
   const loading = ref(false);
   const saving = ref(false);
   const formErrors = useFormErrors(ACTIVITY_FIELDS);
+  const photos = usePhotoUpload({
+    photos: () => model.photos,
+    orgId: () => model.org_id,
+    say: (message) => formErrors.set('photos', message),
+  });
 
   async function load(id: number): Promise<boolean> {
     loading.value = true;
     try {
       const activity = await getActivity(id);
       Object.assign(model, modelFromActivity(activity));
+      photos.reset();
       knownOrgs.value = [...activity.organisers, ...activity.partners];
       return true;
     } catch (error) {
@@ -165,6 +180,10 @@ export function useActivityForm(defaultOrgId: number | null) {
 
   /** Creates (no id) or updates; resolves to the saved record, or undefined after showing the error. */
   async function save(id?: number): Promise<Activity | undefined> {
+    if (photos.busy.value) {
+      formErrors.set('photos', i18n.global.t('photo.uploading'));
+      return undefined;
+    }
     saving.value = true;
     try {
       return await formErrors.submit(() =>
@@ -192,6 +211,7 @@ export function useActivityForm(defaultOrgId: number | null) {
     save,
     addBeneficiary,
     addMoney,
+    photos,
     errorOf: formErrors.errorOf,
   };
 }

@@ -79,6 +79,7 @@ describe('activityRow', () => {
         { id: 88, name: '南岸区妇联' },
       ],
       partners: [],
+      photos: [],
       body: '',
       created_by: 2,
       created_at: '2024-05-21T08:00:00Z',
