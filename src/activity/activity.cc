@@ -255,7 +255,8 @@ Status Parse(api::Call& call, const api::Body& body, bool creating, Record& r,
   }
   if (call.body.contains("photos")) {
     GH_ASSIGN_OR_RETURN(std::vector<int64_t> ids, body.IdList("photos", 20));
-    GH_ASSIGN_OR_RETURN(r.detail["photos"], photo::Refs(call.tx, call.who, ids, "photos"));
+    GH_ASSIGN_OR_RETURN(r.detail["photos"],
+                        photo::Attach(call.tx, call.who, ids, r.org_id, "photos"));
   }
   if (call.body.contains("body")) {
     GH_ASSIGN_OR_RETURN(r.body, body.Text("body", false, 500000));

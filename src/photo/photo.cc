@@ -102,8 +102,9 @@ std::string SniffImageType(std::string_view b) {
   return "";
 }
 
-Result<nlohmann::json> Refs(db::Tx& tx, const auth::Principal& who, const std::vector<int64_t>& ids,
-                            std::string_view field) {
+Result<nlohmann::json> Attach(db::Tx& tx, const auth::Principal& who,
+                              const std::vector<int64_t>& ids, int64_t owner_org,
+                              std::string_view field) {
   nlohmann::json out = nlohmann::json::array();
   for (size_t i = 0; i < ids.size(); ++i) {
     auto row = tx.QueryOne("SELECT org_id, content_type, size FROM photo WHERE id = ?", {ids[i]});
@@ -113,6 +114,7 @@ Result<nlohmann::json> Refs(db::Tx& tx, const auth::Principal& who, const std::v
     }
     out.push_back(RefJson(ids[i], row->Str(1), row->Int(2)));
   }
+  for (int64_t id : ids) tx.Exec("UPDATE photo SET org_id = ? WHERE id = ?", {owner_org, id});
   return out;
 }
 

@@ -21,10 +21,13 @@ inline constexpr size_t kMaxBytes = 5 * 1024 * 1024;
 // The image type of `bytes` ("image/jpeg", "image/png", "image/webp") or "".
 std::string SniffImageType(std::string_view bytes);
 
-// `[{id, url, content_type, size}]` for photos a record will refer to. Each id
-// must exist and lie in the caller's scope, else kInvalidArgument on `field`.
-Result<nlohmann::json> Refs(db::Tx& tx, const auth::Principal& who, const std::vector<int64_t>& ids,
-                            std::string_view field);
+// `[{id, url, content_type, size}]` for photos a record owned by `owner_org`
+// will refer to. Each id must exist and lie in the caller's scope, else
+// kInvalidArgument on `field`. The photos then belong to `owner_org`, so whoever
+// may read the record may read its photos.
+Result<nlohmann::json> Attach(db::Tx& tx, const auth::Principal& who,
+                              const std::vector<int64_t>& ids, int64_t owner_org,
+                              std::string_view field);
 
 // POST /photos (raw image body, ?org_id=), GET /photos/{id} (the image).
 void RegisterRoutes(api::Api& api);

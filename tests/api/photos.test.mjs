@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { deflateSync } from 'node:zlib';
 
 import { login, startServer } from './harness.mjs';
-import { activityBody, assertError, assertStatus, findOrg } from './util.mjs';
+import { activityBody, assertError, assertStatus, createUnion, findOrg, uniq } from './util.mjs';
 
 // A valid w×h grey PNG, built here so the test needs no files.
 function png(w = 2, h = 2) {
@@ -121,5 +121,23 @@ describe('photos', () => {
     assertError(refused, 422, 'invalid_argument', 'photos[1]');
     const afterList = await nanan.get(`/activities?org_id=${nananOrg.id}`);
     assert.equal(afterList.body.total, before.body.total, 'nothing written');
+  });
+
+  it('a photo attached to a lower union\'s record becomes readable by that union', async () => {
+    const union = await createUnion(nanan, nananOrg.id);
+    const admin = await login(srv.url, 'admin');
+    const username = uniq('photo').toLowerCase().replace(/[^a-z0-9]/g, '');
+    const created = await admin.post('/users', {
+      username: `p${username}`, password: 'photo-pass-1', role: 'viewer', org_id: union.id,
+    });
+    assertStatus(created, 201, 'user of the lower union');
+    const lower = await login(srv.url, `p${username}`, 'photo-pass-1');
+    const photo = await upload(nanan, png(), 'image/png'); // owned by 南岸区总工会 at first
+    assertStatus(photo, 201);
+    const read = () => fetch(srv.url + photo.body.url, { headers: { Cookie: `gonghui_session=${lower.cookie}` } });
+    assert.equal((await read()).status, 404, 'not yet readable below the uploader');
+    const rec = await nanan.post('/activities', activityBody(union.id, { photos: [photo.body.id] }));
+    assertStatus(rec, 201);
+    assert.equal((await read()).status, 200, 'readable with the record it belongs to');
   });
 });
