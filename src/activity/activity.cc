@@ -58,10 +58,8 @@ Result<Written> ReadQuantity(const nlohmann::json& j, const std::string& field) 
   }
   if (j.contains("text") && !j["text"].is_null()) {
     if (!j["text"].is_string()) return InvalidArgument(field + ".text", "数量文字应为字符串");
-    std::string text = j["text"].get<std::string>();
+    std::string text = api::Trim(j["text"].get<std::string>());
     GH_ASSIGN_OR_RETURN(Quantity q, ParseQuantity(text, field + ".text"));
-    text.erase(0, text.find_first_not_of(' '));
-    text.erase(text.find_last_not_of(' ') + 1);
     return Written{q, text};
   }
   if (!j.contains("count") || !j["count"].is_number_integer() || j["count"].get<int64_t>() < 0) {

@@ -9,8 +9,6 @@ size_t Utf8Length(std::string_view text) {
       std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-namespace {
-
 std::string Trim(std::string s) {
   auto space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   while (!s.empty() && space(s.back())) s.pop_back();
@@ -18,8 +16,6 @@ std::string Trim(std::string s) {
   while (i < s.size() && space(s[i])) ++i;
   return s.substr(i);
 }
-
-}  // namespace
 
 Body::Body(const nlohmann::json& json, std::vector<FieldDef> fields)
     : json_(json), fields_(std::move(fields)) {}

@@ -49,6 +49,9 @@ class Body {
   std::vector<FieldDef> fields_;
 };
 
+// `s` without leading and trailing ASCII whitespace.
+std::string Trim(std::string s);
+
 // Number of Unicode code points in UTF-8 text.
 size_t Utf8Length(std::string_view text);
 

@@ -70,14 +70,6 @@ std::vector<std::string> SplitTags(std::string_view stored) {
 
 namespace {
 
-std::string Trim(std::string s) {
-  auto space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && space(s.back())) s.pop_back();
-  size_t i = 0;
-  while (i < s.size() && space(s[i])) ++i;
-  return s.substr(i);
-}
-
 // "<label>（<field>）<what>", the shape api::Body gives its errors.
 Status FieldError(const std::string& field, std::string_view label, std::string_view what) {
   return InvalidArgument(field, std::string(label) + "（" + field + "）" + std::string(what));
@@ -109,7 +101,7 @@ Result<std::vector<Child>> ParseChildren(const nlohmann::json& value, const Date
     if (name == item.end() || name->is_null())
       return FieldError(name_field, "子女姓名", "不能为空");
     if (!name->is_string()) return FieldError(name_field, "子女姓名", "应为字符串");
-    child.name = Trim(name->get<std::string>());
+    child.name = api::Trim(name->get<std::string>());
     if (child.name.empty()) return FieldError(name_field, "子女姓名", "不能为空");
     if (api::Utf8Length(child.name) > 50)
       return FieldError(name_field, "子女姓名", "不能超过 50 个字");
