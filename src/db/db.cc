@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <charconv>
 #include <deque>
+#include <unordered_map>
 
 namespace gonghui::db {
 
@@ -153,6 +154,123 @@ bool IsUniqueViolation(const std::string& what) {
 
 }  // namespace
 
+// The C API under a SOCI SQLite session, with prepared statements kept per
+// connection (keyed by SQL text; statements with literal id lists are many and
+// short-lived, so past kMaxCached they are prepared and finalized each time).
+class NativeSqlite {
+ public:
+  explicit NativeSqlite(sqlite_api::sqlite3* conn) : conn_(conn) {}
+  ~NativeSqlite() {
+    for (auto& [sql, st] : cache_) sqlite_api::sqlite3_finalize(st);
+  }
+  NativeSqlite(const NativeSqlite&) = delete;
+  NativeSqlite& operator=(const NativeSqlite&) = delete;
+
+  // Runs `sql`; calls on_row for each result row. Answers sqlite3_changes().
+  int64_t Run(std::string_view sql, const std::vector<Value>& params,
+              const std::function<void(sqlite_api::sqlite3_stmt*)>& on_row) {
+    bool cached = true;
+    sqlite_api::sqlite3_stmt* st = Prepare(sql, &cached);
+    struct Done {
+      sqlite_api::sqlite3_stmt* st;
+      bool cached;
+      ~Done() {
+        if (cached) {
+          sqlite_api::sqlite3_reset(st);
+          sqlite_api::sqlite3_clear_bindings(st);
+        } else {
+          sqlite_api::sqlite3_finalize(st);
+        }
+      }
+    } done{st, cached};
+    for (size_t i = 0; i < params.size(); ++i) {
+      int n = static_cast<int>(i) + 1;
+      const Value& v = params[i];
+      int rc;
+      if (auto p = std::get_if<int64_t>(&v)) {
+        rc = sqlite_api::sqlite3_bind_int64(st, n, *p);
+      } else if (auto p = std::get_if<double>(&v)) {
+        rc = sqlite_api::sqlite3_bind_double(st, n, *p);
+      } else if (auto p = std::get_if<std::string>(&v)) {
+        // SQLITE_TRANSIENT (-1, "copy the text"), spelled out because SOCI's header
+        // puts sqlite3_destructor_type in namespace sqlite_api.
+        rc = sqlite_api::sqlite3_bind_text64(
+            st, n, p->data(), p->size(), reinterpret_cast<sqlite_api::sqlite3_destructor_type>(-1),
+            SQLITE_UTF8);
+      } else {
+        rc = sqlite_api::sqlite3_bind_null(st, n);
+      }
+      if (rc != SQLITE_OK) Fail(sql);
+    }
+    int rc;
+    while ((rc = sqlite_api::sqlite3_step(st)) == SQLITE_ROW) {
+      if (on_row) on_row(st);
+    }
+    if (rc != SQLITE_DONE) Fail(sql);
+    return sqlite_api::sqlite3_changes(conn_);
+  }
+
+  // A statement that needs no parameters and no cache (BEGIN, COMMIT, bulk).
+  void Exec(const std::string& sql) {
+    if (sqlite_api::sqlite3_exec(conn_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+      Fail(sql);
+    }
+  }
+
+ private:
+  static constexpr size_t kMaxCached = 256;
+
+  sqlite_api::sqlite3_stmt* Prepare(std::string_view sql, bool* cached) {
+    std::string key(sql);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    sqlite_api::sqlite3_stmt* st = nullptr;
+    *cached = cache_.size() < kMaxCached;
+    if (sqlite_api::sqlite3_prepare_v3(conn_, key.data(), static_cast<int>(key.size()),
+                                       *cached ? SQLITE_PREPARE_PERSISTENT : 0, &st,
+                                       nullptr) != SQLITE_OK) {
+      Fail(sql);
+    }
+    if (*cached) cache_.emplace(std::move(key), st);
+    return st;
+  }
+
+  [[noreturn]] void Fail(std::string_view sql) {
+    std::string what = sqlite_api::sqlite3_errmsg(conn_);
+    throw std::runtime_error(what + " while running \"" + std::string(sql.substr(0, 300)) + "\"");
+  }
+
+  sqlite_api::sqlite3* conn_;
+  std::unordered_map<std::string, sqlite_api::sqlite3_stmt*> cache_;
+};
+
+namespace {
+
+Value NativeColumn(sqlite_api::sqlite3_stmt* st, int i) {
+  switch (sqlite_api::sqlite3_column_type(st, i)) {
+    case SQLITE_INTEGER:
+      return static_cast<int64_t>(sqlite_api::sqlite3_column_int64(st, i));
+    case SQLITE_FLOAT:
+      return sqlite_api::sqlite3_column_double(st, i);
+    case SQLITE_NULL:
+      return std::monostate{};
+    default: {
+      const auto* text = sqlite_api::sqlite3_column_blob(st, i);
+      int bytes = sqlite_api::sqlite3_column_bytes(st, i);
+      return std::string(static_cast<const char*>(text), static_cast<size_t>(bytes));
+    }
+  }
+}
+
+// The sqlite3 connection under a SOCI session; see NativeConnection below for
+// why UBSan's vptr check is off.
+__attribute__((no_sanitize("vptr"))) sqlite_api::sqlite3* NativeSqliteConnection(
+    soci::session& session) {
+  return static_cast<soci::sqlite3_session_backend*>(session.get_backend())->conn_;
+}
+
+}  // namespace
+
 void Tx::CountStatement() {
   int64_t left = db_.fail_countdown_.load();
   if (left > 0 && db_.fail_countdown_.fetch_sub(1) == 1) {
@@ -162,6 +280,17 @@ void Tx::CountStatement() {
 
 std::vector<Row> Tx::Query(std::string_view sql, const std::vector<Value>& params) {
   CountStatement();
+  if (native_) {
+    std::vector<Row> out;
+    native_->Run(sql, params, [&](sqlite_api::sqlite3_stmt* st) {
+      int n = sqlite_api::sqlite3_column_count(st);
+      std::vector<Value> values;
+      values.reserve(static_cast<size_t>(n));
+      for (int i = 0; i < n; ++i) values.push_back(NativeColumn(st, i));
+      out.emplace_back(std::move(values));
+    });
+    return out;
+  }
   Binder binder;
   soci::row row;
   soci::statement st(session_);
@@ -196,6 +325,7 @@ int64_t Tx::QueryInt(std::string_view sql, const std::vector<Value>& params) {
 
 int64_t Tx::Exec(std::string_view sql, const std::vector<Value>& params) {
   CountStatement();
+  if (native_) return native_->Run(sql, params, nullptr);
   Binder binder;
   soci::statement st(session_);
   st.alloc();
@@ -257,6 +387,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, size_t 
         s->open(*soci::factory_postgresql(), connect);
         *s << "SET client_min_messages TO WARNING";
       }
+      if (backend == Backend::kSqlite) {
+        db->native_.emplace_back(s.get(),
+                                 std::make_unique<NativeSqlite>(NativeSqliteConnection(*s)));
+      }
       db->free_.push_back(s.get());
       db->sessions_.push_back(std::move(s));
     }
@@ -289,18 +423,29 @@ Status Database::Run(Mode mode, const std::function<Status(Tx&)>& fn) {
     soci::session* s;
     ~Releaser() { db->Release(s); }
   } releaser{this, s};
-  Tx tx(*s, backend_, *this);
+  NativeSqlite* native = nullptr;
+  for (auto& [session, cache] : native_) {
+    if (session == s) native = cache.get();
+  }
+  Tx tx(*s, backend_, *this, native);
+  auto exec = [&](const std::string& sql) {
+    if (native) {
+      native->Exec(sql);
+    } else {
+      *s << sql;
+    }
+  };
   bool open = false;
   auto rollback = [&] {
     if (!open) return;
     try {
-      *s << "ROLLBACK";
+      exec("ROLLBACK");
     } catch (const std::exception&) {
       // The connection is unusable; the next BEGIN reports it.
     }
   };
   try {
-    *s << (backend_ == Backend::kSqlite && mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    exec(backend_ == Backend::kSqlite && mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
     open = true;
     if (backend_ == Backend::kPostgres && mode == Mode::kWrite) {
       // Writers take turns, as on SQLite: a request reads what it is about to
@@ -314,7 +459,7 @@ Status Database::Run(Mode mode, const std::function<Status(Tx&)>& fn) {
       rollback();
       return status;
     }
-    *s << "COMMIT";
+    exec("COMMIT");
     return Status::Ok();
   } catch (const std::exception& e) {
     rollback();
@@ -453,8 +598,8 @@ void BulkInsert::Flush() {
   data.swap(pending_);
   pending_rows_ = 0;
   tx_.CountStatement();
-  if (tx_.sqlite()) {
-    tx_.session() << head_ + data;
+  if (tx_.native_) {
+    tx_.native_->Exec(head_ + data);
   } else {
     CopyIn(tx_.session(), head_, data);
   }

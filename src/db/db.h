@@ -39,6 +39,9 @@ namespace gonghui::db {
 
 enum class Backend { kSqlite, kPostgres };
 
+// SQLite statements prepared once per connection (db.cc).
+class NativeSqlite;
+
 // A bound parameter or a fetched column: NULL, integer, real or text.
 using Value = std::variant<std::monostate, int64_t, double, std::string>;
 
@@ -89,13 +92,17 @@ class Tx {
  private:
   friend class Database;
   friend class BulkInsert;
-  Tx(soci::session& session, Backend backend, Database& db)
-      : session_(session), backend_(backend), db_(db) {}
+  Tx(soci::session& session, Backend backend, Database& db, NativeSqlite* native)
+      : session_(session), backend_(backend), db_(db), native_(native) {}
   void CountStatement();
 
   soci::session& session_;
   Backend backend_;
   Database& db_;
+  // On SQLite, statements run through the C API with a per-connection cache of
+  // prepared statements; SOCI prepares anew on every call, which cost more
+  // than the queries themselves on the hot paths. PostgreSQL goes through SOCI.
+  NativeSqlite* native_;
 };
 
 enum class Mode { kRead, kWrite };
@@ -142,6 +149,8 @@ class Database {
   Backend backend_;
   std::string url_;
   std::vector<std::unique_ptr<soci::session>> sessions_;
+  // Declared after sessions_: finalized before the connections close.
+  std::vector<std::pair<soci::session*, std::unique_ptr<NativeSqlite>>> native_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<soci::session*> free_;  // guarded by mu_
