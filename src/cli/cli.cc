@@ -40,6 +40,7 @@ struct Config {
       {"key_file", ""},
       {"session_idle_minutes", "60"},
       {"divisions", ""},
+      {"secure_cookie", "false"},
   };
   std::vector<std::string> positional;
 
@@ -179,6 +180,7 @@ Result<std::unique_ptr<Runtime>> Start(const Config& config, size_t pool) {
   rt->app.reset(new api::App{*rt->db, *rt->box, rt->clock, {}});
   int64_t idle = std::atoll(config.Get("session_idle_minutes").c_str());
   if (idle > 0) rt->app->settings.session_idle_seconds = idle * 60;
+  rt->app->settings.secure_cookie = config.Get("secure_cookie") == "true";
   return rt;
 }
 
@@ -214,10 +216,12 @@ Run 'gonghui <command> --help' for the options of a command.
 
 const char kServeUsage[] =
     R"(usage: gonghui serve [--listen HOST:PORT] [--db URL] [--web DIR] [--threads N]
-                    [--session-idle-minutes N] [--secret-key HEX | --key-file PATH] [--config FILE]
+                    [--session-idle-minutes N] [--secure-cookie true|false]
+                    [--secret-key HEX | --key-file PATH] [--config FILE]
 
 Serves the web UI from --web (default web/dist) and the API under /api/v1 on --listen
-(default 127.0.0.1:8080). Applies pending migrations first. SIGTERM or SIGINT stops taking
+(default 127.0.0.1:8080). Applies pending migrations first. Behind an HTTPS proxy, set
+--secure-cookie true so the session cookie is marked Secure. SIGTERM or SIGINT stops taking
 requests, finishes those in flight, and exits.
 )";
 
@@ -253,9 +257,9 @@ For PostgreSQL use pg_dump.
 
 int Serve(int argc, char** argv) {
   if (WantsHelp(argc, argv, 2)) return std::printf("%s", kServeUsage), 0;
-  auto config = ParseArgs(
-      argc, argv, 2,
-      {"listen", "db", "web", "threads", "secret_key", "key_file", "session_idle_minutes"});
+  auto config = ParseArgs(argc, argv, 2,
+                          {"listen", "db", "web", "threads", "secret_key", "key_file",
+                           "session_idle_minutes", "secure_cookie"});
   if (!config.ok()) return Fail(config.status());
   http::ServerOptions options;
   std::string listen = config->Get("listen");

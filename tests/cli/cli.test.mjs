@@ -520,3 +520,22 @@ describe('data key', () => {
     });
   }
 });
+
+describe('secure_cookie', () => {
+  it('marks the session cookie Secure only when configured', async () => {
+    for (const [value, secure] of [['true', true], ['false', false]]) {
+      const srv = await startServer({ extraEnv: { GONGHUI_SECURE_COOKIE: value } });
+      try {
+        const res = await anonymous(srv.url).raw('POST', '/auth/login', {
+          body: { username: 'nanan', password: DEMO_PASSWORD },
+        });
+        assert.equal(res.status, 200);
+        const cookie = res.headers.get('set-cookie') || '';
+        assert.match(cookie, /HttpOnly/);
+        assert.equal(/;\s*Secure/i.test(cookie), secure, `secure_cookie=${value}: ${cookie}`);
+      } finally {
+        await srv.stop();
+      }
+    }
+  });
+});
