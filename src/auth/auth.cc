@@ -201,8 +201,11 @@ Result<Principal> Authenticate(db::Tx& tx, const api::App& app, const std::strin
 }
 
 void TouchSession(api::App& app, const Principal& who) {
+  // Often enough that a session in use never looks idle: at most a minute,
+  // and a quarter of the idle limit when that is shorter.
   int64_t now = app.clock.Now();
-  if (now - who.last_seen_at < 60) return;
+  int64_t every = std::min<int64_t>(60, app.settings.session_idle_seconds / 4);
+  if (now - who.last_seen_at < every) return;
   (void)app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
     tx.Exec("UPDATE user_session SET last_seen_at = ? WHERE token_hash = ?",
             {now, who.session_hash});

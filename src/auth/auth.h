@@ -70,7 +70,8 @@ Result<NewSession> Login(api::App& app, const std::string& username, const std::
 // unknown, idle too long, too old, or its user is disabled.
 Result<Principal> Authenticate(db::Tx& tx, const api::App& app, const std::string& token);
 
-// Moves last_seen_at forward if it is more than a minute old (own transaction).
+// Moves last_seen_at forward when it is older than a minute, or than a quarter
+// of the idle limit if that is shorter (own transaction).
 void TouchSession(api::App& app, const Principal& who);
 
 Status Logout(db::Tx& tx, const Principal& who);

@@ -192,6 +192,38 @@ TEST_F(ScopeTest, SessionsExpireWhenIdle) {
   EXPECT_EQ(check(), Code::kUnauthenticated);
 }
 
+TEST_F(ScopeTest, ASessionInUseNeverLooksIdle) {
+  FakeClockForTest clock(1'700'000'000);
+  auto box = SecretBox::FromHex(std::string(64, 'c'));
+  api::App app{*db_, *box, clock, {}};
+  app.settings.session_idle_seconds = 60;
+  auto hash = auth::HashPassword("correct horse");
+  ASSERT_TRUE(db_->Run(db::Mode::kWrite,
+                       [&](db::Tx& tx) {
+                         return auth::CreateUser(tx, {"zhao", "", "viewer", nanan_, ""}, *hash,
+                                                 clock.Now())
+                             .status();
+                       })
+                  .ok());
+  auto session = auth::Login(app, "zhao", "correct horse", "");
+  ASSERT_TRUE(session.ok());
+  // A request every 25 s for almost four minutes, each touching the session as
+  // the pipeline does: it must never expire, though the idle limit is 60 s.
+  for (int i = 1; i <= 9; ++i) {
+    clock.Advance(25);
+    Result<auth::Principal> who = Status(Code::kInternal, "not run");
+    ASSERT_TRUE(db_->Run(db::Mode::kRead,
+                         [&](db::Tx& tx) {
+                           who = auth::Authenticate(tx, app, session->token);
+                           return Status::Ok();
+                         })
+                    .ok());
+    ASSERT_TRUE(who.ok()) << "request " << i << " at " << i * 25
+                          << " s: " << who.status().message();
+    auth::TouchSession(app, *who);
+  }
+}
+
 TEST_F(ScopeTest, FiveWrongPasswordsLockTheAccount) {
   FakeClockForTest clock(1'700'000'000);
   auto box = SecretBox::FromHex(std::string(64, 'b'));
