@@ -89,7 +89,7 @@ nlohmann::json QuantityJson(const Quantity& q, const std::string& text) {
           {"text", text.empty() ? FormatQuantity(q) : text}};
 }
 
-Result<nlohmann::json> ReadBeneficiaries(const api::Body& body, int64_t& total) {
+Result<nlohmann::json> ReadBeneficiaries(const api::Body& body) {
   nlohmann::json out = nlohmann::json::array();
   const nlohmann::json* v = body.Get("beneficiaries");
   if (!v) return out;
@@ -106,13 +106,12 @@ Result<nlohmann::json> ReadBeneficiaries(const api::Body& body, int64_t& total) 
     }
     nlohmann::json j = QuantityJson(q, w.text);
     j["group"] = group;
-    total += q.count;
     out.push_back(std::move(j));
   }
   return out;
 }
 
-Result<nlohmann::json> ReadMoney(const api::Body& body, int64_t& total) {
+Result<nlohmann::json> ReadMoney(const api::Body& body) {
   nlohmann::json out = nlohmann::json::array();
   const nlohmann::json* v = body.Get("money");
   if (!v) return out;
@@ -157,7 +156,6 @@ Result<nlohmann::json> ReadMoney(const api::Body& body, int64_t& total) {
     std::string purpose = item.value("purpose", "");
     if (api::Utf8Length(purpose) > 100)
       return InvalidArgument(field + ".purpose", "资金用途不能超过 100 字");
-    total += m.fen;
     out.push_back({{"amount_fen", m.fen},
                    {"qualifier", m.qualifier},
                    {"purpose", purpose},
@@ -177,10 +175,21 @@ Status CheckOrgRefs(db::Tx& tx, const std::vector<int64_t>& ids, const api::Body
   return Status::Ok();
 }
 
+// The summary columns derived from the detail: beneficiaries counted over all
+// groups, money in fen over all entries.
+std::pair<int64_t, int64_t> Totals(const nlohmann::json& detail) {
+  int64_t beneficiaries = 0, money = 0;
+  for (const auto& b : detail.value("beneficiaries", nlohmann::json::array())) {
+    beneficiaries += b.value("count", int64_t{0});
+  }
+  for (const auto& m : detail.value("money", nlohmann::json::array())) {
+    money += m.value("amount_fen", int64_t{0});
+  }
+  return {beneficiaries, money};
+}
+
 // Reads the body into `r` (which holds the current values when patching).
-// Totals are recomputed from the detail.
-Status Parse(api::Call& call, const api::Body& body, bool creating, Record& r,
-             int64_t& beneficiaries_total, int64_t& money_total) {
+Status Parse(api::Call& call, const api::Body& body, bool creating, Record& r) {
   if (creating || body.Has("title")) {
     GH_ASSIGN_OR_RETURN(r.title, body.Text("title", true, 200));
   }
@@ -229,20 +238,11 @@ Status Parse(api::Call& call, const api::Body& body, bool creating, Record& r,
     r.detail[key] = list;
   }
   if (call.body.contains("beneficiaries")) {
-    int64_t total = 0;
-    GH_ASSIGN_OR_RETURN(r.detail["beneficiaries"], ReadBeneficiaries(body, total));
+    GH_ASSIGN_OR_RETURN(r.detail["beneficiaries"], ReadBeneficiaries(body));
   }
   if (call.body.contains("money")) {
-    int64_t total = 0;
-    GH_ASSIGN_OR_RETURN(r.detail["money"], ReadMoney(body, total));
+    GH_ASSIGN_OR_RETURN(r.detail["money"], ReadMoney(body));
   }
-  beneficiaries_total = 0;
-  for (const auto& b : r.detail.value("beneficiaries", nlohmann::json::array())) {
-    beneficiaries_total += b.value("count", int64_t{0});
-  }
-  money_total = 0;
-  for (const auto& m : r.detail.value("money", nlohmann::json::array()))
-    money_total += m.value("amount_fen", int64_t{0});
   if (call.body.contains("organisers")) {
     GH_ASSIGN_OR_RETURN(r.organisers, body.IdList("organisers", 20));
     GH_RETURN_IF_ERROR(CheckOrgRefs(call.tx, r.organisers, body, "organisers"));
@@ -456,8 +456,7 @@ Result<api::Reply> Create(api::Call& call) {
   if (!auth::InScope(call.tx, call.who, r.org_id)) {
     return Status(Code::kNotFound, "所属工会不存在或不在您的管辖范围内", "org_id");
   }
-  int64_t beneficiaries = 0, money = 0;
-  GH_RETURN_IF_ERROR(Parse(call, body, true, r, beneficiaries, money));
+  GH_RETURN_IF_ERROR(Parse(call, body, true, r));
   int64_t id = Insert(call.tx, r, call.who.user_id, call.now);
   api::BumpDataVersion(call.tx, kVersion);
   GH_ASSIGN_OR_RETURN(nlohmann::json a, LoadInScope(call, id));
@@ -470,12 +469,13 @@ Result<api::Reply> Patch(api::Call& call) {
   GH_ASSIGN_OR_RETURN(nlohmann::json before, LoadInScope(call, id));
   api::Body body(call.body, kFields);
   GH_RETURN_IF_ERROR(body.CheckUnknown());
-  if (body.Has("org_id") && body.Get("org_id")->get<int64_t>() != before["org_id"].get<int64_t>()) {
-    return body.Error("org_id", "创建后不能修改");
+  if (body.Has("org_id")) {
+    GH_ASSIGN_OR_RETURN(int64_t org_id, body.Int("org_id", 1, INT64_MAX));
+    if (org_id != before["org_id"].get<int64_t>()) return body.Error("org_id", "创建后不能修改");
   }
   Record r = FromJson(before);
-  int64_t beneficiaries = 0, money = 0;
-  GH_RETURN_IF_ERROR(Parse(call, body, false, r, beneficiaries, money));
+  GH_RETURN_IF_ERROR(Parse(call, body, false, r));
+  auto [beneficiaries, money] = Totals(r.detail);
   call.tx.Exec(
       "UPDATE activity SET title = ?, type = ?, start_date = ?, end_date = ?, day_part = ?, "
       "participants_count = ?, participants_qualifier = ?, participants_unit = ?, "
@@ -511,11 +511,7 @@ bool IsType(std::string_view type) {
 }
 
 int64_t Insert(db::Tx& tx, const Record& r, int64_t user_id, int64_t now) {
-  int64_t beneficiaries = 0, money = 0;
-  for (const auto& b : r.detail.value("beneficiaries", nlohmann::json::array()))
-    beneficiaries += b.value("count", int64_t{0});
-  for (const auto& m : r.detail.value("money", nlohmann::json::array()))
-    money += m.value("amount_fen", int64_t{0});
+  auto [beneficiaries, money] = Totals(r.detail);
   int64_t id = tx.Insert(
       "INSERT INTO activity (org_id, title, type, start_date, end_date, day_part, "
       "participants_count, "
