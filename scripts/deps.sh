@@ -7,12 +7,14 @@ cd "$(dirname "$0")/.."
 what=${1:-build}
 
 pkgs=(build-essential cmake pkg-config librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
-      nlohmann-json3-dev libsoci-dev libsqlite3-dev libpq-dev libsodium-dev sqlite3)
+      nlohmann-json3-dev libsoci-dev libsqlite3-dev libpq-dev libsodium-dev sqlite3
+      libcairo2-dev libpango1.0-dev libzip-dev libxlsxwriter-dev fonts-noto-cjk)
 if [ "$what" = test ]; then
-  pkgs+=(libgtest-dev postgresql chromium fonts-noto-cjk clang-format clang-tidy)
+  pkgs+=(libgtest-dev postgresql chromium clang-format clang-tidy poppler-utils
+        libreoffice-writer-nogui)
 fi
 if [ "$what" = bench ]; then
-  pkgs+=(wrk nginx-light bc curl)
+  pkgs+=(wrk nginx-light bc curl poppler-utils libreoffice-writer-nogui)
 fi
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)

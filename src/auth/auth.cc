@@ -12,9 +12,14 @@ namespace gonghui::auth {
 namespace {
 
 const char* const kReadPermissions[] = {"org:org:read", "org:enterprise:read", "member:member:read",
-                                        "activity:activity:read"};
+                                        "activity:activity:read", "news:item:read",
+                                        "bulletin:issue:read"};
 const char* const kWritePermissions[] = {"org:org:write", "org:enterprise:write",
-                                         "member:member:write", "activity:activity:write"};
+                                         "member:member:write", "activity:activity:write",
+                                         "news:item:write"};
+// The city's bulletin editors (SPEC §1): review news, compose and publish.
+const char* const kEditorPermissions[] = {"news:item:write", "news:item:review",
+                                          "bulletin:issue:write"};
 const char* const kAdminPermissions[] = {"member:pii:read", "audit:log:read", "auth:user:read",
                                          "auth:user:write"};
 
@@ -50,15 +55,19 @@ std::vector<std::string> PermissionsFor(std::string_view role) {
     add(kReadPermissions);
     add(kWritePermissions);
     add(kAdminPermissions);
+    add(kEditorPermissions);
   } else if (role == "manager") {
     add(kReadPermissions);
     add(kWritePermissions);
   } else if (role == "editor" || role == "viewer") {
     add(kReadPermissions);
+    if (role == "editor") add(kEditorPermissions);
   } else if (role == "reporter") {
-    out = {"activity:activity:read", "org:org:read"};
+    out = {"activity:activity:read", "org:org:read", "news:item:read", "news:item:write",
+           "bulletin:issue:read"};
   }
   std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

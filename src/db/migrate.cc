@@ -226,6 +226,105 @@ CREATE TABLE photo (
 );
 CREATE INDEX photo_org ON photo(org_id);
 )SQL"},
+    {4, "news_bulletin", R"SQL(
+-- News items (信息报送, SPEC §3.2). state: draft → submitted → returned →
+-- resubmitted → adopted | declined (news/news.h has the whole machine).
+CREATE TABLE news_item (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  state TEXT NOT NULL,
+  photos TEXT NOT NULL DEFAULT '[]',
+  comment TEXT NOT NULL DEFAULT '',
+  bulletin_id BIGINT,
+  section TEXT,
+  points INTEGER NOT NULL DEFAULT 0,
+  adopted_on TEXT,
+  submitted_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX news_item_org ON news_item(org_id, updated_at);
+CREATE INDEX news_item_state ON news_item(state, submitted_at);
+CREATE INDEX news_item_adopted ON news_item(adopted_on);
+CREATE TABLE news_activity (
+  news_id BIGINT NOT NULL REFERENCES news_item(id),
+  position INTEGER NOT NULL,
+  activity_id BIGINT NOT NULL REFERENCES activity(id),
+  PRIMARY KEY (news_id, position)
+);
+-- The timeline: one row per transition (and per edit), with the editor's comment.
+CREATE TABLE news_event (
+  id {ID},
+  news_id BIGINT NOT NULL REFERENCES news_item(id),
+  at BIGINT NOT NULL,
+  user_id BIGINT,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  bulletin_id BIGINT,
+  section TEXT
+);
+CREATE INDEX news_event_item ON news_event(news_id, id);
+
+-- The configurable sections of 一周动态: order, layout (article or ◆ brief) and
+-- the adoption points an item earns in it.
+CREATE TABLE bulletin_section_def (
+  name TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  style TEXT NOT NULL,
+  points INTEGER NOT NULL
+);
+INSERT INTO bulletin_section_def (name, position, style, points) VALUES ('要闻', 0, 'article', 10);
+INSERT INTO bulletin_section_def (name, position, style, points) VALUES ('工作动态', 1, 'article', 6);
+INSERT INTO bulletin_section_def (name, position, style, points) VALUES ('创新案例', 2, 'article', 8);
+INSERT INTO bulletin_section_def (name, position, style, points) VALUES ('基层动态', 3, 'brief', 3);
+INSERT INTO bulletin_section_def (name, position, style, points) VALUES ('专题', 4, 'article', 5);
+
+-- An issue of the bulletin. The working copy is bulletin + bulletin_entry;
+-- each publish freezes it as a bulletin_version (JSON), never changed again.
+CREATE TABLE bulletin (
+  id {ID},
+  year INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  date_from TEXT NOT NULL,
+  date_to TEXT NOT NULL,
+  issue_date TEXT NOT NULL,
+  sections TEXT NOT NULL,
+  published_version INTEGER NOT NULL DEFAULT 0,
+  changed INTEGER NOT NULL DEFAULT 1,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (year, number)
+);
+CREATE TABLE bulletin_entry (
+  id {ID},
+  bulletin_id BIGINT NOT NULL REFERENCES bulletin(id),
+  section TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  style TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  org_id BIGINT REFERENCES org(id),
+  news_id BIGINT REFERENCES news_item(id),
+  activity_id BIGINT REFERENCES activity(id)
+);
+CREATE INDEX bulletin_entry_bulletin ON bulletin_entry(bulletin_id, position);
+CREATE TABLE bulletin_version (
+  bulletin_id BIGINT NOT NULL REFERENCES bulletin(id),
+  version INTEGER NOT NULL,
+  published_at BIGINT NOT NULL,
+  published_by BIGINT,
+  content TEXT NOT NULL,
+  PRIMARY KEY (bulletin_id, version)
+);
+)SQL"},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

@@ -24,6 +24,7 @@ const ALL_PERMISSIONS = [
   'member:member:read', 'member:member:write', 'member:pii:read',
   'activity:activity:read', 'activity:activity:write',
   'audit:log:read', 'auth:user:read', 'auth:user:write',
+  'news:item:read', 'news:item:write', 'news:item:review', 'bulletin:issue:read', 'bulletin:issue:write',
 ];
 
 describe('login', () => {
@@ -249,7 +250,9 @@ describe('permissions by role', () => {
     const p = r.me.permissions;
     assert.ok(p.includes('org:org:read'));
     assert.ok(p.includes('activity:activity:read'));
-    for (const no of ['member:member:read', 'member:member:write', 'activity:activity:write', 'org:org:write', 'member:pii:read']) {
+    assert.ok(p.includes('news:item:write'), 'a reporter writes news');
+    for (const no of ['member:member:read', 'member:member:write', 'activity:activity:write', 'org:org:write', 'member:pii:read',
+      'news:item:review', 'bulletin:issue:write']) {
       assert.ok(!p.includes(no), `reporter must not hold ${no}`);
     }
   });
