@@ -27,6 +27,15 @@ describe('parseError', () => {
     expect(error.isFieldError).toBe(false);
   });
 
+  it('puts a taken value (409 with a field) beside its field too', async () => {
+    const taken = await parseError(
+      jsonResponse(409, { error: { code: 'already_exists', message: '2024年已有第21期', field: 'number' } }),
+    );
+    expect(taken.isFieldError).toBe(true);
+    const state = await parseError(jsonResponse(409, { error: { code: 'failed_precondition', message: '已发布', field: 'state' } }));
+    expect(state.isFieldError).toBe(false);
+  });
+
   it('falls back to the status when the body is not the error shape', async () => {
     const error = await parseError(new Response('<html>Bad Gateway</html>', { status: 502 }));
     expect(error.code).toBe('internal');
@@ -111,7 +120,12 @@ describe('request', () => {
     expect((fetchMock.mock.calls[1]![1]?.headers as Record<string, string>)['Content-Type']).toBe('application/octet-stream');
   });
 
-    it('answers undefined for 204', async () => {
+  it('answers the text of a body that is not JSON when asked', async () => {
+    fetchMock.mockResolvedValue(new Response('<!doctype html><p>一周动态</p>', { status: 200 }));
+    await expect(request('GET', '/bulletins/3/export', { as: 'text' })).resolves.toBe('<!doctype html><p>一周动态</p>');
+  });
+
+  it('answers undefined for 204', async () => {
     fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
     await expect(request('DELETE', '/activities/3')).resolves.toBeUndefined();
   });

@@ -2,7 +2,7 @@
 // - sends the session cookie (`credentials: 'same-origin'`) and, on writes, the CSRF token;
 // - sends a body as JSON, except a Blob (a File): that goes as is, with its own type as Content-Type
 //   (photo uploads);
-// - answers the parsed JSON body (or undefined for 204);
+// - answers the parsed JSON body (or undefined for 204), or the text when asked (`getText`);
 // - turns every failure into an `ApiError` (the `{"error":{code,message,field}}` body, typed);
 // - on 401 calls the unauthenticated handler (the router sends the user to /login), unless the
 //   caller handles 401 itself (login, and the session probe on first load).
@@ -39,9 +39,12 @@ export class ApiError extends Error {
     this.field = field;
   }
 
-  /** A 422 that names the offending field: show it under that form field. */
+  /**
+   * A 422 that names the offending field, or a 409 naming the field whose value is taken (a username,
+   * an issue number): show it under that form field.
+   */
   get isFieldError(): boolean {
-    return this.code === 'invalid_argument' && !!this.field;
+    return (this.code === 'invalid_argument' || this.code === 'already_exists') && !!this.field;
   }
 }
 
@@ -135,6 +138,8 @@ export interface RequestOptions {
   /** false: a 401 is only thrown, the caller handles it (login form, session probe). */
   redirectOn401?: boolean;
   signal?: AbortSignal;
+  /** `text`: answer the body as a string instead of parsing JSON (an exported HTML page). */
+  as?: 'json' | 'text';
 }
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
@@ -170,6 +175,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
+  if (options.as === 'text') return text as T;
   if (!text) return undefined as T;
   try {
     return JSON.parse(text) as T;
@@ -183,6 +189,8 @@ type Options = Omit<RequestOptions, 'body'>;
 export const http = {
   get: <T>(path: string, query?: Query, options?: Omit<Options, 'query'>) =>
     request<T>('GET', path, { ...options, query }),
+  /** GET of a body that is not JSON, answered as text. */
+  getText: (path: string, query?: Query) => request<string>('GET', path, { query, as: 'text' }),
   post: <T>(path: string, body?: unknown, options?: Options) => request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: Options) => request<T>('PATCH', path, { ...options, body }),
   put: <T>(path: string, body: unknown, options?: Options) => request<T>('PUT', path, { ...options, body }),

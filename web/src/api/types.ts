@@ -13,7 +13,12 @@ export type Permission =
   | 'activity:activity:write'
   | 'audit:log:read'
   | 'auth:user:read'
-  | 'auth:user:write';
+  | 'auth:user:write'
+  | 'news:item:read'
+  | 'news:item:write'
+  | 'news:item:review'
+  | 'bulletin:issue:read'
+  | 'bulletin:issue:write';
 
 export type Role = 'admin' | 'editor' | 'manager' | 'reporter' | 'viewer';
 export const ROLES: readonly Role[] = ['admin', 'editor', 'manager', 'reporter', 'viewer'];
@@ -427,4 +432,244 @@ export interface UserPatch {
   org_id?: number;
   display_name?: string;
   disabled?: boolean;
+}
+
+// ---- news items (信息报送) ----
+
+/**
+ * draft → submitted → returned (with the editor's comment) → resubmitted → adopted | declined.
+ * Edits only in draft and returned; review actions only in submitted and resubmitted.
+ */
+export type NewsState = 'draft' | 'submitted' | 'returned' | 'resubmitted' | 'adopted' | 'declined';
+export const NEWS_STATES: readonly NewsState[] = ['draft', 'submitted', 'returned', 'resubmitted', 'adopted', 'declined'];
+
+/** A linked work record as a news item answers it. */
+export interface ActivityBrief {
+  id: number;
+  title: string;
+  start_date: DateString;
+}
+
+/** One transition (or edit) of a news item, with the reviewer's comment. */
+export interface NewsEvent {
+  at: Timestamp;
+  user_id: number | null;
+  user_name: string;
+  action: string;
+  from_state: NewsState | '';
+  to_state: NewsState;
+  comment: string;
+  bulletin_id: number | null;
+  section: string;
+}
+
+export interface NewsItem {
+  id: number;
+  org_id: number;
+  org_name: string;
+  title: string;
+  body: string;
+  event_date: DateString;
+  state: NewsState;
+  /** The reviewer's last comment (why it was returned or declined). */
+  comment: string;
+  photos: PhotoRef[];
+  activities: ActivityBrief[];
+  bulletin_id: number | null;
+  /** `2024年第21期` once adopted, else ''. */
+  bulletin_label: string;
+  section: string;
+  points: number;
+  adopted_on: DateString | null;
+  created_by: number | null;
+  created_by_name: string;
+  submitted_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** Only in GET /news/{id}. */
+  timeline?: NewsEvent[];
+}
+
+export interface NewsQuery extends ListQuery {
+  /** One state, a comma list, or `pending` (= submitted,resubmitted, oldest submission first). */
+  state?: NewsState | 'pending' | string;
+  /** On `event_date`. */
+  from?: DateString;
+  to?: DateString;
+  q?: string;
+}
+
+export interface NewsWrite {
+  /** Owner; create only (defaults to the caller's org). */
+  org_id?: number;
+  title: string;
+  body: string;
+  event_date: DateString;
+  activity_ids: number[];
+  /** Photo ids (uploaded first with POST /photos). */
+  photos: number[];
+}
+
+export interface NewsAdopt {
+  bulletin_id: number;
+  section: string;
+}
+
+/** `2024-05` (a month) or `2024` (a year), by adoption date. */
+export type RankingPeriod = string;
+
+export interface RankingQuery {
+  period: RankingPeriod;
+  axis?: Axis;
+  org_id?: number;
+}
+
+export interface RankingRow {
+  /** Ties share a rank: 1, 1, 3. */
+  rank: number;
+  /** null for the row `本级` (items of the org itself). */
+  org_id: number | null;
+  org_name: string;
+  points: number;
+  adopted: number;
+  /** Adopted items per section name; a section without any may be absent. */
+  by_section: Record<string, number>;
+}
+
+export interface Ranking {
+  period: RankingPeriod;
+  axis: Axis;
+  org_id: number;
+  org_name: string;
+  /** The section names, in order: the columns of the table. */
+  sections: string[];
+  items: RankingRow[];
+}
+
+// ---- bulletins (一周动态) ----
+
+/** `article`: heading and paragraphs; `brief`: one ◆ paragraph. */
+export type EntryStyle = 'article' | 'brief';
+
+export interface BulletinSection {
+  name: string;
+  style: EntryStyle;
+}
+
+/** A configured default section, with the adoption points an item earns in it. */
+export interface SectionDef extends BulletinSection {
+  points: number;
+}
+
+export interface BulletinEntry {
+  id: number;
+  section: string;
+  position: number;
+  style: EntryStyle;
+  title: string;
+  body: string;
+  org_id: number | null;
+  org_name: string;
+  news_id: number | null;
+  activity_id: number | null;
+}
+
+export interface BulletinVersion {
+  version: number;
+  published_at: Timestamp;
+  published_by: number | null;
+  published_by_name: string;
+}
+
+export interface Bulletin {
+  id: number;
+  year: number;
+  number: number;
+  title: string;
+  /** `2024年第21期` */
+  label: string;
+  date_from: DateString;
+  date_to: DateString;
+  issue_date: DateString;
+  sections: BulletinSection[];
+  /** `draft` until first published. */
+  state: string;
+  /** 0 (or null) before the first publish. */
+  published_version: number | null;
+  has_unpublished_changes: boolean;
+  /** The frozen version shown, or null for the working copy. */
+  version: number | null;
+  versions: BulletinVersion[];
+  entries: BulletinEntry[];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BulletinQuery extends PageQuery {
+  year?: number;
+}
+
+export interface BulletinCreate {
+  year: number;
+  number: number;
+  date_from: DateString;
+  date_to: DateString;
+  issue_date?: DateString;
+  title?: string;
+  /** Section names in order; default the configured ones. */
+  sections?: string[];
+}
+
+/** One entry of the whole ordered list a PATCH sends: with `id` it is kept, without it is new. */
+export interface BulletinEntryWrite {
+  id?: number;
+  section: string;
+  title: string;
+  body: string;
+  style?: EntryStyle;
+  activity_id?: number;
+}
+
+export interface BulletinPatch {
+  title?: string;
+  date_from?: DateString;
+  date_to?: DateString;
+  issue_date?: DateString;
+  number?: number;
+  sections?: string[];
+  /** The whole ordered list; an entry left out is removed. */
+  entries?: BulletinEntryWrite[];
+}
+
+/** POST /bulletins/{id}/entries: a ◆ brief drafted from a work record, or a written entry. */
+export type BulletinEntryCreate = { section: string; activity_id: number } | { section: string; title: string; body: string };
+
+export type ExportFormat = 'pdf' | 'docx' | 'html';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'docx', 'html'];
+
+/** A published version number, or `draft` for the working copy (editors only). */
+export type BulletinVersionRef = number | 'draft';
+
+// ---- search ----
+
+export type SearchKind = 'news' | 'bulletin' | 'activity';
+export const SEARCH_KINDS: readonly SearchKind[] = ['news', 'bulletin', 'activity'];
+
+export interface SearchQuery extends PageQuery {
+  /** 1–50 characters; words separated by spaces must all match. */
+  q: string;
+  kind?: SearchKind;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: number;
+  title: string;
+  /** HTML-escaped title with matches in `<mark>…</mark>`. */
+  title_html: string;
+  /** HTML-escaped excerpt with matches in `<mark>…</mark>`. */
+  snippet_html: string;
+  date: DateString;
+  org_id: number | null;
+  org_name: string;
 }

@@ -1,0 +1,93 @@
+// What the news, bulletin and search clients send: method, URL (path and query) and body.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addBulletinEntry, bulletinExportUrl, getBulletin, getBulletinHtml, publishBulletin, updateBulletin } from './bulletins';
+import { setCsrfToken } from './http';
+import { adoptNews, declineNews, getRanking, listNews, rankingXlsxUrl, returnNews, submitNews } from './news';
+import { search } from './search';
+
+const fetchMock = vi.fn<typeof fetch>();
+
+/** [method, url, parsed JSON body or undefined] of the nth call. */
+function sent(n = 0): [string | undefined, string, unknown] {
+  const [url, init] = fetchMock.mock.calls[n]!;
+  const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+  return [init?.method, String(url), body];
+}
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', fetchMock);
+  setCsrfToken('tok');
+  fetchMock.mockImplementation(() => Promise.resolve(new Response('{}', { status: 200 })));
+});
+
+afterEach(() => {
+  fetchMock.mockReset();
+  vi.unstubAllGlobals();
+  setCsrfToken('');
+});
+
+describe('news client', () => {
+  it('asks for the review queue and filtered lists', async () => {
+    await listNews({ state: 'pending', page: 1, page_size: 20 });
+    expect(sent()).toEqual(['GET', '/api/v1/news?state=pending&page=1&page_size=20', undefined]);
+    await listNews({ state: 'returned', from: '2024-05-01', to: '', q: undefined });
+    expect(sent(1)[1]).toBe('/api/v1/news?state=returned&from=2024-05-01');
+  });
+
+  it('posts the transitions with their bodies', async () => {
+    await submitNews(5);
+    expect(sent()).toEqual(['POST', '/api/v1/news/5/submit', undefined]);
+    await returnNews(5, '请补充参与人数');
+    expect(sent(1)).toEqual(['POST', '/api/v1/news/5/return', { comment: '请补充参与人数' }]);
+    await adoptNews(5, { bulletin_id: 3, section: '基层动态' });
+    expect(sent(2)).toEqual(['POST', '/api/v1/news/5/adopt', { bulletin_id: 3, section: '基层动态' }]);
+    await declineNews(5);
+    expect(sent(3)).toEqual(['POST', '/api/v1/news/5/decline', {}]);
+    await declineNews(5, '内容重复');
+    expect(sent(4)[2]).toEqual({ comment: '内容重复' });
+  });
+
+  it('builds the ranking query and its workbook link', async () => {
+    await getRanking({ period: '2024-05', axis: 'industry', org_id: 12 });
+    expect(sent()[1]).toBe('/api/v1/news/ranking?period=2024-05&axis=industry&org_id=12');
+    expect(rankingXlsxUrl({ period: '2024' })).toBe('/api/v1/news/ranking?period=2024&format=xlsx');
+  });
+});
+
+describe('bulletin client', () => {
+  it('reads the working copy or a frozen version', async () => {
+    await getBulletin(3);
+    expect(sent()[1]).toBe('/api/v1/bulletins/3');
+    await getBulletin(3, 2);
+    expect(sent(1)[1]).toBe('/api/v1/bulletins/3?version=2');
+  });
+
+  it('patches the ordered entries, adds a drafted brief and publishes', async () => {
+    await updateBulletin(3, { entries: [{ id: 40, section: '要闻', title: 'a', body: 'b' }] });
+    expect(sent()).toEqual(['PATCH', '/api/v1/bulletins/3', { entries: [{ id: 40, section: '要闻', title: 'a', body: 'b' }] }]);
+    await addBulletinEntry(3, { section: '基层动态', activity_id: 9 });
+    expect(sent(1)).toEqual(['POST', '/api/v1/bulletins/3/entries', { section: '基层动态', activity_id: 9 }]);
+    await publishBulletin(3);
+    expect(sent(2)).toEqual(['POST', '/api/v1/bulletins/3/publish', undefined]);
+    expect((fetchMock.mock.calls[2]![1]?.headers as Record<string, string>)['X-CSRF-Token']).toBe('tok');
+  });
+
+  it('links the exports of a version, the working copy or the latest published', () => {
+    expect(bulletinExportUrl(3, 'pdf', 2)).toBe('/api/v1/bulletins/3/export?format=pdf&version=2');
+    expect(bulletinExportUrl(3, 'html', 'draft')).toBe('/api/v1/bulletins/3/export?format=html&version=draft');
+    expect(bulletinExportUrl(3, 'docx')).toBe('/api/v1/bulletins/3/export?format=docx');
+  });
+
+  it('fetches the HTML export as text for the preview', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('<h1>一周动态</h1>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    await expect(getBulletinHtml(3, 'draft')).resolves.toBe('<h1>一周动态</h1>');
+    expect(sent()[1]).toBe('/api/v1/bulletins/3/export?format=html&version=draft');
+  });
+});
+
+describe('search client', () => {
+  it('sends the words, the kind and the page', async () => {
+    await search({ q: '爱心 托管', kind: 'news', page: 2, page_size: 10 });
+    expect(sent()[1]).toBe(`/api/v1/search?q=${encodeURIComponent('爱心 托管').replace(/%20/g, '+')}&kind=news&page=2&page_size=10`);
+  });
+});
