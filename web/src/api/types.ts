@@ -460,7 +460,8 @@ export interface NewsEvent {
   to_state: NewsState;
   comment: string;
   bulletin_id: number | null;
-  section: string;
+  /** The section adopted into ('' or null otherwise). */
+  section: string | null;
 }
 
 export interface NewsItem {

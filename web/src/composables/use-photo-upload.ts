@@ -10,6 +10,7 @@ import { uploadPhoto } from '@/api/photos';
 import { PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, PHOTO_TYPES, type PhotoRef } from '@/api/types';
 import { i18n } from '@/locales';
 import { messageOf } from '@/utils/errors';
+import type { FormErrors } from './use-form-errors';
 
 /** `5 MiB`, as the messages say it. */
 export const PHOTO_LIMIT_TEXT = `${PHOTO_MAX_BYTES / 1024 / 1024} MiB`;
@@ -101,4 +102,27 @@ export function usePhotoUpload(options: PhotoUploadOptions) {
   }
 
   return { files, busy, reset, beforeUpload, upload, onSuccess, onRemove, onError, onExceed };
+}
+
+export type PhotoUpload = ReturnType<typeof usePhotoUpload>;
+
+/**
+ * The photo field of a record form: uploads under the record's owner, messages under the form's
+ * `photos` item, and `ready()` to check before saving.
+ */
+export function useFormPhotos(record: { photos: PhotoRef[]; org_id: number | null }, formErrors: FormErrors) {
+  const upload = usePhotoUpload({
+    photos: () => record.photos,
+    orgId: () => record.org_id,
+    say: (message) => formErrors.set('photos', message),
+  });
+
+  /** False, said beside the field, while a photo is still uploading: the record would go without it. */
+  function ready(): boolean {
+    if (!upload.busy.value) return true;
+    formErrors.set('photos', i18n.global.t('photo.uploading'));
+    return false;
+  }
+
+  return { ...upload, ready };
 }

@@ -48,6 +48,38 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'activity.edit', permission: 'activity:activity:write', activeMenu: '/activity' },
   },
   {
+    path: 'news',
+    name: 'news',
+    component: () => import('@/views/news/index.vue'),
+    meta: { title: 'menu.news', permission: 'news:item:read', menuIcon: 'EditPen' },
+  },
+  {
+    path: 'news/new',
+    name: 'news-new',
+    component: () => import('@/views/news/form.vue'),
+    meta: { title: 'news.new', permission: 'news:item:write', activeMenu: '/news' },
+  },
+  {
+    path: 'news/:id(\\d+)',
+    name: 'news-detail',
+    component: () => import('@/views/news/detail.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'news.detail', permission: 'news:item:read', activeMenu: '/news' },
+  },
+  {
+    path: 'news/:id(\\d+)/edit',
+    name: 'news-edit',
+    component: () => import('@/views/news/form.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'news.edit', permission: 'news:item:write', activeMenu: '/news' },
+  },
+  {
+    path: 'review',
+    name: 'review',
+    component: () => import('@/views/review/index.vue'),
+    meta: { title: 'menu.review', permission: 'news:item:review', menuIcon: 'Stamp' },
+  },
+  {
     path: 'audit',
     name: 'audit',
     component: () => import('@/views/audit/index.vue'),

@@ -5,9 +5,8 @@ import { reactive, ref } from 'vue';
 import { createActivity, getActivity, updateActivity } from '@/api/activities';
 import type { Activity, ActivityType, ActivityWrite, DayPart, MoneySource, OrgRef, PhotoRef } from '@/api/types';
 import { useFormErrors } from '@/composables/use-form-errors';
-import { usePhotoUpload } from '@/composables/use-photo-upload';
-import { i18n } from '@/locales';
-import { notifyError } from '@/utils/errors';
+import { useFormPhotos } from '@/composables/use-photo-upload';
+import { useRecord } from '@/composables/use-record';
 
 /** Target groups the bulletins name most often; the select also accepts new ones. */
 export const COMMON_TARGET_GROUPS = [
@@ -153,37 +152,26 @@ export function useActivityForm(defaultOrgId: number | null) {
   const model = reactive<ActivityModel>(emptyModel(defaultOrgId));
   /** Names of the organisers/partners of the loaded record, so the selects can label them. */
   const knownOrgs = ref<OrgRef[]>([]);
-  const loading = ref(false);
+  let id = 0;
+  const { loading, load: fetch } = useRecord(() => getActivity(id));
   const saving = ref(false);
   const formErrors = useFormErrors(ACTIVITY_FIELDS);
-  const photos = usePhotoUpload({
-    photos: () => model.photos,
-    orgId: () => model.org_id,
-    say: (message) => formErrors.set('photos', message),
-  });
+  const photos = useFormPhotos(model, formErrors);
 
-  async function load(id: number): Promise<boolean> {
-    loading.value = true;
-    try {
-      const activity = await getActivity(id);
+  async function load(activityId: number): Promise<boolean> {
+    id = activityId;
+    const activity = await fetch();
+    if (activity) {
       Object.assign(model, modelFromActivity(activity));
       photos.reset();
       knownOrgs.value = [...activity.organisers, ...activity.partners];
-      return true;
-    } catch (error) {
-      notifyError(error);
-      return false;
-    } finally {
-      loading.value = false;
     }
+    return activity !== null;
   }
 
   /** Creates (no id) or updates; resolves to the saved record, or undefined after showing the error. */
   async function save(id?: number): Promise<Activity | undefined> {
-    if (photos.busy.value) {
-      formErrors.set('photos', i18n.global.t('photo.uploading'));
-      return undefined;
-    }
+    if (!photos.ready()) return undefined;
     saving.value = true;
     try {
       return await formErrors.submit(() =>
