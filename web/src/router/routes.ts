@@ -80,6 +80,26 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.review', permission: 'news:item:review', menuIcon: 'Stamp' },
   },
   {
+    path: 'bulletin',
+    name: 'bulletin',
+    component: () => import('@/views/bulletin/index.vue'),
+    meta: { title: 'menu.bulletin', permission: 'bulletin:issue:read', menuIcon: 'Reading' },
+  },
+  {
+    path: 'bulletin/:id(\\d+)',
+    name: 'bulletin-view',
+    component: () => import('@/views/bulletin/view.vue'),
+    props: (route) => ({ id: Number(route.params.id), version: Number(route.query.version) || undefined }),
+    meta: { title: 'menu.bulletin', permission: 'bulletin:issue:read', activeMenu: '/bulletin' },
+  },
+  {
+    path: 'bulletin/:id(\\d+)/compose',
+    name: 'bulletin-compose',
+    component: () => import('@/views/bulletin/compose.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'bulletin.composer', permission: 'bulletin:issue:write', activeMenu: '/bulletin' },
+  },
+  {
     path: 'audit',
     name: 'audit',
     component: () => import('@/views/audit/index.vue'),

@@ -57,7 +57,7 @@ describe('timelineRows', () => {
   });
 
   it('labels an action it does not know by the state it led to', () => {
-    const [row] = timelineRows([event({ action: 'unadopt', from_state: 'adopted', to_state: 'submitted', section: null })]);
+    const [row] = timelineRows([event({ action: 'withdraw', from_state: 'adopted', to_state: 'submitted', section: null })]);
     expect(row).toMatchObject({ actionKey: 'news.states.submitted', section: '' });
   });
 });

@@ -32,7 +32,7 @@ export function isPending(state: NewsState): boolean {
 }
 
 /** Timeline actions with a label of their own (`news.actions.*`); others read as `from → to`. */
-const KNOWN_ACTIONS = new Set(['create', 'update', 'submit', 'resubmit', 'return', 'adopt', 'decline']);
+const KNOWN_ACTIONS = new Set(['create', 'update', 'submit', 'resubmit', 'return', 'adopt', 'decline', 'unadopt']);
 
 export interface TimelineRow {
   at: string;
