@@ -100,6 +100,18 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'bulletin.composer', permission: 'bulletin:issue:write', activeMenu: '/bulletin' },
   },
   {
+    path: 'ranking',
+    name: 'ranking',
+    component: () => import('@/views/ranking/index.vue'),
+    meta: { title: 'menu.ranking', permission: 'news:item:read', menuIcon: 'Trophy' },
+  },
+  {
+    path: 'search',
+    name: 'search',
+    component: () => import('@/views/search/index.vue'),
+    meta: { title: 'menu.search', menuIcon: 'Search' },
+  },
+  {
     path: 'audit',
     name: 'audit',
     component: () => import('@/views/audit/index.vue'),
