@@ -370,7 +370,23 @@ export interface ActivityWrite extends ActivityCommon {
 
 // ---- audit ----
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'move' | 'transfer' | 'login' | 'logout' | 'login_failed';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'move'
+  | 'transfer'
+  | 'login'
+  | 'logout'
+  | 'login_failed'
+  // news items and bulletins
+  | 'submit'
+  | 'resubmit'
+  | 'return'
+  | 'adopt'
+  | 'decline'
+  | 'unadopt'
+  | 'publish';
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'create',
   'update',
@@ -380,6 +396,13 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'login',
   'logout',
   'login_failed',
+  'submit',
+  'resubmit',
+  'return',
+  'adopt',
+  'decline',
+  'unadopt',
+  'publish',
 ];
 
 export interface AuditEntry {

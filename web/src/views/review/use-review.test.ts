@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/api/http';
 import type { Bulletin, BulletinSection, NewsItem } from '@/api/types';
-import { adoptTargets, defaultSection, useAdoptForm, useCommentForm } from './use-review';
+import { adoptTargets, defaultSection, useAdoptForm, useCommentForm, useReviewQueue } from './use-review';
 
 const api = vi.hoisted(() => ({ returnNews: vi.fn(), declineNews: vi.fn(), adoptNews: vi.fn(), listNews: vi.fn(), listBulletins: vi.fn() }));
 vi.mock('@/api/news', () => api);
@@ -72,5 +72,17 @@ describe('useAdoptForm', () => {
     await form.save();
     expect(api.adoptNews).toHaveBeenCalledWith(5, { bulletin_id: 3, section: '要闻' });
     expect(form.errorOf('section')).toBe('栏目不存在');
+  });
+});
+
+describe('useReviewQueue', () => {
+  it('asks for the pending items, narrowed by the words typed', async () => {
+    api.listNews.mockResolvedValue({ items: [], total: 0, page: 1, page_size: 20 });
+    const queue = useReviewQueue();
+    await queue.load();
+    expect(api.listNews).toHaveBeenLastCalledWith({ state: 'pending', q: undefined, page: 1, page_size: 20 });
+    queue.q.value = ' 六一 ';
+    await queue.search();
+    expect(api.listNews).toHaveBeenLastCalledWith({ state: 'pending', q: '六一', page: 1, page_size: 20 });
   });
 });

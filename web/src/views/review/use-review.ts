@@ -8,8 +8,13 @@ import { useFormErrors } from '@/composables/use-form-errors';
 import { usePagedList } from '@/composables/use-paged-list';
 import { notifyError } from '@/utils/errors';
 
+/** The queue, optionally narrowed to items whose title or text contains `q`. */
 export function useReviewQueue() {
-  return usePagedList<NewsItem>((page, pageSize) => listNews({ state: 'pending', page, page_size: pageSize }));
+  const q = ref('');
+  const list = usePagedList<NewsItem>((page, pageSize) =>
+    listNews({ state: 'pending', q: q.value.trim() || undefined, page, page_size: pageSize }),
+  );
+  return { q, ...list };
 }
 
 /** The longest the server takes for a comment. */
