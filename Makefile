@@ -43,6 +43,7 @@ lint: build-asan
 bench: build
 	@scripts/deps.sh bench
 	bench/api.sh
+	bench/export.sh
 
 clean:
 	rm -rf build build-asan web/dist
