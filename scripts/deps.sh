@@ -10,7 +10,7 @@ pkgs=(build-essential cmake pkg-config librestinio-dev libasio-dev libhttp-parse
       nlohmann-json3-dev libsoci-dev libsqlite3-dev libpq-dev libsodium-dev sqlite3
       libcairo2-dev libpango1.0-dev libzip-dev libxlsxwriter-dev fonts-noto-cjk)
 if [ "$what" = test ]; then
-  pkgs+=(libgtest-dev postgresql chromium clang-format clang-tidy poppler-utils
+  pkgs+=(libgtest-dev postgresql chromium clang-format clang-tidy poppler-utils libxml2-utils
         libreoffice-writer-nogui)
 fi
 if [ "$what" = bench ]; then
