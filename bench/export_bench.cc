@@ -199,11 +199,9 @@ int Main(int argc, char** argv) {
         "\nLibreOffice (soffice) is not installed: no comparison (scripts/deps.sh bench)\n");
     return 0;
   }
-  // A private profile, so that a desktop LibreOffice or another run is not disturbed.
-  const std::string convert = "soffice -env:UserInstallation=file://" + temp.Path() +
-                              "/lo-profile --headless --convert-to pdf --outdir " +
-                              test_util::Quote(dir + "/lo") + " " + test_util::Quote(docx_file) +
-                              " >/dev/null 2>&1";
+  const std::string convert =
+      test_util::LibreOfficeConvert(temp.Path() + "/lo-profile", "pdf", dir + "/lo", docx_file) +
+      " >/dev/null 2>&1";
   const Result<Timing> lo_time = Time(lo_runs, [&] {
     if (test_util::RunCommand(convert).exit_code == 0) return Status::Ok();
     return Internal("LibreOffice failed to convert " + docx_file);

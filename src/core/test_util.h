@@ -84,6 +84,16 @@ inline bool HasTool(const std::string& tool) {
   return RunCommand("command -v " + Quote(tool) + " >/dev/null 2>&1").exit_code == 0;
 }
 
+// The command that converts `file` to `format` (e.g. "pdf") into `outdir`
+// with LibreOffice, using its own profile in `profile` so that runs at the
+// same time, or a desktop LibreOffice, do not collide.
+inline std::string LibreOfficeConvert(const std::string& profile, const std::string& format,
+                                      const std::string& outdir, const std::string& file) {
+  return "soffice " + Quote("-env:UserInstallation=file://" + profile) +
+         " --headless --convert-to " + Quote(format) + " --outdir " + Quote(outdir) + " " +
+         Quote(file);
+}
+
 // The contents of the entry `name` of the zip archive `archive`; nullopt when
 // the archive does not open or has no such entry.
 inline std::optional<std::string> ZipEntry(const std::string& archive, const std::string& name) {
