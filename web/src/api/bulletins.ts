@@ -8,6 +8,7 @@ import type {
   BulletinEntryCreate,
   BulletinPatch,
   BulletinQuery,
+  BulletinSummary,
   BulletinVersionRef,
   ExportFormat,
   Items,
@@ -20,9 +21,9 @@ export function getSectionDefs(): Promise<Items<SectionDef>> {
   return http.get<Items<SectionDef>>('/bulletins/sections');
 }
 
-/** Newest first; only editors see unpublished issues. */
-export function listBulletins(query: BulletinQuery = {}): Promise<Page<Bulletin>> {
-  return http.get<Page<Bulletin>>('/bulletins', query);
+/** Newest first, as summaries; only editors see unpublished issues. */
+export function listBulletins(query: BulletinQuery = {}): Promise<Page<BulletinSummary>> {
+  return http.get<Page<BulletinSummary>>('/bulletins', query);
 }
 
 /** The working copy (editors) or the latest published version (others); `version` a frozen one. */

@@ -629,6 +629,26 @@ export interface Bulletin {
   updated_at: Timestamp;
 }
 
+/** An issue as GET /bulletins lists it: no sections, entries or versions, but how many entries it has. */
+export interface BulletinSummary
+  extends Pick<
+    Bulletin,
+    | 'id'
+    | 'year'
+    | 'number'
+    | 'title'
+    | 'label'
+    | 'date_from'
+    | 'date_to'
+    | 'issue_date'
+    | 'state'
+    | 'published_version'
+    | 'has_unpublished_changes'
+    | 'updated_at'
+  > {
+  entry_count: number;
+}
+
 export interface BulletinQuery extends PageQuery {
   year?: number;
 }

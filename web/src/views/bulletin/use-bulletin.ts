@@ -2,7 +2,7 @@
 // the create form (year, 第N期, dates, sections defaulting to the configured ones).
 import { reactive, ref, shallowRef } from 'vue';
 import { createBulletin, getSectionDefs, listBulletins } from '@/api/bulletins';
-import type { Bulletin, BulletinCreate, BulletinEntry, BulletinSection, SectionDef } from '@/api/types';
+import type { Bulletin, BulletinCreate, BulletinEntry, BulletinSection, BulletinSummary, SectionDef } from '@/api/types';
 import { useFormErrors } from '@/composables/use-form-errors';
 import { usePagedList } from '@/composables/use-paged-list';
 import { notifyError } from '@/utils/errors';
@@ -23,7 +23,7 @@ export const STATUS_TAGS: Record<IssueStatus, 'info' | 'success' | 'warning'> = 
 
 export function useIssueList() {
   const year = ref<number | undefined>(undefined);
-  const list = usePagedList<Bulletin>((page, pageSize) => listBulletins({ year: year.value, page, page_size: pageSize }));
+  const list = usePagedList<BulletinSummary>((page, pageSize) => listBulletins({ year: year.value, page, page_size: pageSize }));
   return { year, ...list };
 }
 
@@ -76,7 +76,7 @@ export function useIssueForm() {
   const formErrors = useFormErrors(ISSUE_FIELDS);
 
   /** A new issue of this week, numbered after the known ones, with every configured section. */
-  async function reset(known: readonly Bulletin[], today = new Date()): Promise<void> {
+  async function reset(known: readonly BulletinSummary[], today = new Date()): Promise<void> {
     formErrors.clear();
     try {
       defs.value = (await getSectionDefs()).items;

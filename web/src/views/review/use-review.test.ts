@@ -3,9 +3,9 @@ import { ApiError } from '@/api/http';
 import type { Bulletin, BulletinSection, NewsItem } from '@/api/types';
 import { adoptTargets, defaultSection, useAdoptForm, useCommentForm, useReviewQueue } from './use-review';
 
-const api = vi.hoisted(() => ({ returnNews: vi.fn(), declineNews: vi.fn(), adoptNews: vi.fn(), listNews: vi.fn(), listBulletins: vi.fn() }));
+const api = vi.hoisted(() => ({ returnNews: vi.fn(), declineNews: vi.fn(), adoptNews: vi.fn(), listNews: vi.fn(), listBulletins: vi.fn(), getBulletin: vi.fn() }));
 vi.mock('@/api/news', () => api);
-vi.mock('@/api/bulletins', () => ({ listBulletins: api.listBulletins }));
+vi.mock('@/api/bulletins', () => ({ listBulletins: api.listBulletins, getBulletin: api.getBulletin }));
 vi.mock('element-plus', () => ({ ElMessage: { error: vi.fn() } }));
 
 const item = { id: 5, title: '南岸区六一关爱' } as NewsItem;
@@ -58,14 +58,15 @@ describe('useCommentForm', () => {
 
 describe('useAdoptForm', () => {
   it('preselects the first open issue and its brief section, and follows a change of issue', async () => {
-    api.listBulletins.mockResolvedValue({
-      items: [issue(3, 1), issue(4, 0, [{ name: '要闻', style: 'article' }, { name: '基层动态', style: 'brief' }])],
-      total: 2,
-    });
+    const issues = [issue(3, 1), issue(4, 0, [{ name: '要闻', style: 'article' }, { name: '基层动态', style: 'brief' }])];
+    // The list has no sections: they come with the issue itself.
+    api.listBulletins.mockResolvedValue({ items: issues.map((b) => ({ ...b, sections: undefined })), total: 2 });
+    api.getBulletin.mockImplementation((id: number) => Promise.resolve(issues.find((b) => b.id === id)));
     const form = useAdoptForm(() => item);
     await form.reset();
     expect(form.model).toEqual({ bulletin_id: 4, section: '基层动态' });
-    form.choose(3);
+    expect(form.sections.value.map((s) => s.name)).toEqual(['要闻', '基层动态']);
+    await form.choose(3);
     expect(form.model).toEqual({ bulletin_id: 3, section: '要闻' });
 
     api.adoptNews.mockRejectedValue(new ApiError(422, 'invalid_argument', '栏目不存在', 'section'));

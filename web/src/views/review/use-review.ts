@@ -1,9 +1,9 @@
 // Logic of 审核队列 (editors): the queue (submitted and resubmitted items, oldest submission first) and
 // the three decisions on an item — return with a comment, adopt into a section of an issue, decline.
-import { computed, reactive, ref, shallowRef } from 'vue';
-import { listBulletins } from '@/api/bulletins';
+import { reactive, ref, shallowRef } from 'vue';
+import { getBulletin, listBulletins } from '@/api/bulletins';
 import { adoptNews, declineNews, listNews, returnNews } from '@/api/news';
-import type { Bulletin, BulletinSection, NewsItem } from '@/api/types';
+import type { BulletinSection, BulletinSummary, NewsItem } from '@/api/types';
 import { useFormErrors } from '@/composables/use-form-errors';
 import { usePagedList } from '@/composables/use-paged-list';
 import { notifyError } from '@/utils/errors';
@@ -56,17 +56,18 @@ export function defaultSection(sections: readonly BulletinSection[]): string {
 }
 
 /** Issues to adopt into: unpublished ones first (the one being composed), each group newest first. */
-export function adoptTargets(issues: readonly Bulletin[]): Bulletin[] {
+export function adoptTargets<B extends Pick<BulletinSummary, 'published_version'>>(issues: readonly B[]): B[] {
   const open = issues.filter((b) => !b.published_version);
   return [...open, ...issues.filter((b) => b.published_version)];
 }
 
 export function useAdoptForm(item: () => NewsItem) {
   const model = reactive<{ bulletin_id: number | null; section: string }>({ bulletin_id: null, section: '' });
-  const issues = shallowRef<Bulletin[]>([]);
+  const issues = shallowRef<BulletinSummary[]>([]);
+  /** The sections of the chosen issue (the list does not carry them). */
+  const sections = shallowRef<BulletinSection[]>([]);
   const saving = ref(false);
   const formErrors = useFormErrors(['bulletin_id', 'section']);
-  const sections = computed(() => issues.value.find((b) => b.id === model.bulletin_id)?.sections ?? []);
 
   /** Loads the issues (newest first) and preselects the first one still open. */
   async function reset(): Promise<void> {
@@ -77,12 +78,23 @@ export function useAdoptForm(item: () => NewsItem) {
       notifyError(error);
       issues.value = [];
     }
-    choose(issues.value[0]?.id ?? null);
+    await choose(issues.value[0]?.id ?? null);
   }
 
-  function choose(id: number | null): void {
+  /** Chooses an issue and, once its sections are known, its first ◆ brief section. */
+  async function choose(id: number | null): Promise<void> {
     model.bulletin_id = id;
-    model.section = defaultSection(sections.value);
+    model.section = '';
+    sections.value = [];
+    if (id === null) return;
+    try {
+      const issue = await getBulletin(id);
+      if (model.bulletin_id !== id) return; // another issue was chosen meanwhile
+      sections.value = issue.sections;
+      model.section = defaultSection(issue.sections);
+    } catch (error) {
+      notifyError(error);
+    }
   }
 
   async function save(): Promise<NewsItem | undefined> {
