@@ -9,6 +9,7 @@ import {
   moveCard,
   sectionsOf,
   stepCard,
+  useCardDrag,
   useComposer,
   type ComposerSection,
 } from './use-composer';
@@ -125,6 +126,32 @@ describe('dropIndex', () => {
   it('drops before a card over its upper half, after it over the lower half', () => {
     expect(dropIndex(2, 110, { top: 100, height: 40 })).toBe(2);
     expect(dropIndex(2, 130, { top: 100, height: 40 })).toBe(3);
+  });
+});
+
+describe('useCardDrag', () => {
+  function dragEvent(clientY = 0, rect = { top: 0, height: 40 }): DragEvent {
+    const data = { setData: vi.fn(), effectAllowed: 'all' };
+    return { dataTransfer: data, clientY, currentTarget: { getBoundingClientRect: () => rect } } as unknown as DragEvent;
+  }
+
+  it('moves the dragged card where the marker is, then forgets the drag', () => {
+    const move = vi.fn();
+    const drag = useCardDrag(move);
+    drag.overEnd(1, 0); // nothing dragged: no marker
+    expect(drag.isTarget(1, 0)).toBe(false);
+
+    drag.armed.value = 'e4';
+    const start = dragEvent();
+    drag.start(start, 'e4');
+    expect(start.dataTransfer?.setData).toHaveBeenCalledWith('text/plain', 'e4');
+    drag.overCard(dragEvent(130, { top: 100, height: 40 }), 0, 2);
+    expect(drag.isTarget(0, 3)).toBe(true);
+    drag.overEnd(1, 0);
+    expect(drag.isTarget(1, 0)).toBe(true);
+    drag.drop();
+    expect(move).toHaveBeenCalledWith('e4', 1, 0);
+    expect([drag.armed.value, drag.dragging.value, drag.isTarget(1, 0)]).toEqual(['', '', false]);
   });
 });
 
