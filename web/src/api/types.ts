@@ -515,8 +515,8 @@ export interface NewsItem {
 }
 
 export interface NewsQuery extends ListQuery {
-  /** One state, a comma list, or `pending` (= submitted,resubmitted, oldest submission first). */
-  state?: NewsState | 'pending' | string;
+  /** A NewsState, a comma list of them, or `pending` (= submitted,resubmitted, oldest submission first). */
+  state?: string;
   /** On `event_date`. */
   from?: DateString;
   to?: DateString;
