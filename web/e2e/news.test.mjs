@@ -71,6 +71,7 @@ describe('news to 一周动态: reporter submits, editor returns, reporter resub
     assert.equal(await settled(reporter, 'picker-table'), 'ready');
     assert.ok((await tableRows(reporter, 'picker-table').count()) > 0, 'the 南岸区 subtree has work records to link');
     await picker.locator('[data-testid="picker-pick"]').first().click();
+    await picker.waitFor({ state: 'hidden' });
     await reporter.locator('[data-testid="news-activities"] .el-tag').first().waitFor();
     await shot(reporter, 'news-form');
 
