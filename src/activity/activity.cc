@@ -12,6 +12,7 @@
 #include "core/time.h"
 #include "org/org.h"
 #include "photo/photo.h"
+#include "search/index.h"
 
 namespace gonghui::activity {
 namespace {
@@ -273,6 +274,12 @@ void WriteOrgLinks(db::Tx& tx, int64_t id, const Record& r) {
   }
 }
 
+// The record as a search document (search/index.h), written with the record.
+search::Doc SearchDoc(int64_t id, const Record& r) {
+  std::string body = search::ActivityBody(r.body, r.detail);
+  return {"activity", id, r.org_id, false, r.start_date, r.title, std::move(body)};
+}
+
 void IndexScope(db::Tx& tx, int64_t id) {
   tx.Exec("DELETE FROM activity_scope WHERE activity_id = ?", {id});
   tx.Exec(
@@ -486,6 +493,7 @@ Result<api::Reply> Patch(api::Call& call) {
        call.now, id});
   WriteOrgLinks(call.tx, id, r);
   if (r.start_date != before["start_date"]) IndexScope(call.tx, id);
+  search::Put(call.tx, SearchDoc(id, r));
   api::BumpDataVersion(call.tx, kVersion);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "update", "activity", id, r.org_id, before, after);
@@ -498,6 +506,7 @@ Result<api::Reply> Delete(api::Call& call) {
   call.tx.Exec("UPDATE activity SET deleted_at = ?, updated_at = ? WHERE id = ?",
                {call.now, call.now, id});
   call.tx.Exec("DELETE FROM activity_scope WHERE activity_id = ?", {id});
+  search::Remove(call.tx, "activity", id);
   api::BumpDataVersion(call.tx, kVersion);
   audit::Record(call, "delete", "activity", id, before["org_id"].get<int64_t>(), before, nullptr);
   return api::Reply::NoContent();
@@ -528,6 +537,7 @@ int64_t Insert(db::Tx& tx, const Record& r, int64_t user_id, int64_t now) {
       "INSERT INTO activity_scope (ancestor_id, axis, start_date, activity_id) SELECT ancestor_id, "
       "axis, ?, ? FROM org_closure WHERE descendant_id = ?",
       {r.start_date, id, r.org_id});
+  search::Put(tx, SearchDoc(id, r));
   return id;
 }
 

@@ -23,6 +23,7 @@
 #include "member/member.h"
 #include "org/org.h"
 #include "photo/photo.h"
+#include "search/search.h"
 
 namespace gonghui::cli {
 namespace {
@@ -189,6 +190,7 @@ void RegisterAll(api::Api& api) {
   member::RegisterRoutes(api);
   activity::RegisterRoutes(api);
   photo::RegisterRoutes(api);
+  search::RegisterRoutes(api);
   audit::RegisterRoutes(api);
   auth::RegisterRoutes(api);
 }

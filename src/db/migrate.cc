@@ -4,13 +4,21 @@
 #include <string>
 #include <vector>
 
+#include "search/index.h"
+
 namespace gonghui::db {
 namespace {
 
+// `sql` runs on both backends, then the backend's own script if any, then
+// `code` — a data step that needs C++ (migration 5 tokenizes the existing work
+// records into the search index).
 struct Migration {
   int version;
   const char* name;
   const char* sql;
+  const char* sqlite_sql = nullptr;
+  const char* postgres_sql = nullptr;
+  Status (*code)(Tx&) = nullptr;
 };
 
 // Times are unix seconds (BIGINT); calendar dates are 'YYYY-MM-DD' text, which
@@ -325,6 +333,41 @@ CREATE TABLE bulletin_version (
   PRIMARY KEY (bulletin_id, version)
 );
 )SQL"},
+    {5, "search",
+     R"SQL(
+-- Full-text search (search/index.h): one row per document. id is the rank key
+-- (date, kind, ref_id in one integer), so matches come newest first from the
+-- index itself; scope holds the lexemes that filter it (O<org> for the org and
+-- its ancestors on both axes, ALL for everyone, K<KIND>); body is the indexed
+-- prefix of the text, for highlighting.
+CREATE TABLE search_doc (
+  id {INT_KEY},
+  kind TEXT NOT NULL,
+  ref_id BIGINT NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  everyone INTEGER NOT NULL DEFAULT 0,
+  date TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  UNIQUE (ref_id, kind)
+);
+)SQL",
+     R"SQL(
+-- The tokens, written by C++ (search/tokenize.h) as space-separated slots the
+-- ascii tokenizer reads back one by one; contentless, rowid = search_doc.id.
+CREATE VIRTUAL TABLE search_fts USING fts5(title, body, scope, content='', tokenize='ascii', columnsize=0);
+-- Up to 64 MiB of a transaction's tokens are sorted in memory before they are
+-- written as a segment (default 1 MiB): bulk loads run twice as fast.
+INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);
+)SQL",
+     R"SQL(
+-- The tokens as a tsvector built by C++ (search/tokenize.h): title weighted A,
+-- body B, the scope lexemes without positions.
+ALTER TABLE search_doc ADD COLUMN tsv tsvector NOT NULL;
+CREATE INDEX search_doc_tsv ON search_doc USING gin (tsv);
+)SQL",
+     search::IndexAllActivities},
 };
 
 std::string Dialect(std::string sql, Backend backend) {
@@ -335,6 +378,8 @@ std::string Dialect(std::string sql, Backend backend) {
   bool sqlite = backend == Backend::kSqlite;
   replace("{ID}", sqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY");
   replace("{WITHOUT_ROWID}", sqlite ? "WITHOUT ROWID" : "");
+  // An integer key the application assigns (SQLite: the rowid itself).
+  replace("{INT_KEY}", sqlite ? "INTEGER PRIMARY KEY" : "BIGINT PRIMARY KEY");
   return sql;
 }
 
@@ -381,6 +426,11 @@ Result<int> Migrate(Database& db) {
         return Status::Ok();
       }
       for (const std::string& stmt : Statements(Dialect(m.sql, tx.backend()))) tx.Exec(stmt);
+      const char* own = tx.sqlite() ? m.sqlite_sql : m.postgres_sql;
+      if (own) {
+        for (const std::string& stmt : Statements(Dialect(own, tx.backend()))) tx.Exec(stmt);
+      }
+      if (m.code) GH_RETURN_IF_ERROR(m.code(tx));
       tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
               {int64_t{m.version}, std::string(m.name), static_cast<int64_t>(std::time(nullptr))});
       return Status::Ok();

@@ -16,6 +16,7 @@
 #include "core/money.h"
 #include "core/quantity.h"
 #include "org/org.h"
+#include "search/index.h"
 
 namespace gonghui::demo {
 namespace {
@@ -383,6 +384,7 @@ Result<Summary> Generate(api::App& app, const Options& options) {
            "participants_count", "participants_qualifier", "participants_unit",
            "beneficiaries_total", "money_total_fen", "detail", "body", "created_at", "updated_at"});
       std::vector<std::vector<db::Value>> links;  // written after the records they point to
+      search::BulkIndexer index(tx);
       const Date first_day{2022, 1, 1};
       for (int i = 0; i < scale.activities; ++i) {
         int pick = static_cast<int>(rng.Below(10));
@@ -420,11 +422,13 @@ Result<Summary> Generate(api::App& app, const Options& options) {
           detail["items"] = {rng.Pick(kItems), rng.Pick(kItems)};
         }
         int64_t id = next_id++;
+        std::string body = title + "。活动围绕职工群众关心的问题展开，取得良好效果。";
         bulk.Add({id, u.id, title, std::string(t.type), start.ToString(), end.ToString(),
                   std::string(rng.Chance(30) ? (rng.Chance(50) ? "am" : "pm") : ""),
                   participants.count, participants.qualifier, participants.unit, beneficiaries,
-                  money, detail.dump(), title + "。活动围绕职工群众关心的问题展开，取得良好效果。",
-                  now, now});
+                  money, detail.dump(), body, now, now});
+        index.Add({"activity", id, u.id, false, start.ToString(), title,
+                   search::ActivityBody(body, detail)});
         links.push_back({id, std::string("organiser"), int64_t{0}, u.id});
         auto partners = partners_of.find(u.id);
         if (partners != partners_of.end() && rng.Chance(30)) {
@@ -432,6 +436,7 @@ Result<Summary> Generate(api::App& app, const Options& options) {
         }
       }
       bulk.Flush();
+      index.Finish();
       summary.activities = bulk.rows();
       db::BulkInsert link_bulk(tx, "activity_org", {"activity_id", "role", "position", "org_id"});
       for (const auto& row : links) link_bulk.Add(row);

@@ -7,35 +7,32 @@
 // Latin letters and digits form lower-cased words. The same tokens are
 // produced in C++ for both backends — an FTS5 table on SQLite, a tsvector
 // column with a GIN index on PostgreSQL — so both answer the same rows.
+//
+// The parts, in the order a document travels:
+//   - tokenize.h: text → tokens, the indexed form of a document, and the
+//     backend encodings (FTS5 text and MATCH, tsvector and tsquery literals);
+//   - index.h: Put/Remove with the record that changed, BulkIndexer for
+//     generated data and migration 5; every document carries filter lexemes:
+//     O<org> for its org and each ancestor on either axis, ALL when everyone
+//     may see it (published bulletins), K<KIND>;
+//   - GET /search (search.cc): the caller's scope is the lexeme O<own org>
+//     (or ALL), so scoping is part of the index lookup; the root's users need
+//     none. Results come from the index in rank-key order (index.h SortKey:
+//     date, kind, id), first the documents with every word in the title, then
+//     the others, so a page reads about page_size matches and stops; the total
+//     is counted up to 10,000 (total_capped beyond);
+//   - highlight.h: title and snippet with <mark>, escaped, from the stored text.
+//
+// Org moves re-index the documents of the moved subtree (hook registered by
+// RegisterRoutes). Work records are indexed by activity/ with every write.
 #pragma once
 
-#include <cstdint>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include "api/api.h"
-#include "db/db.h"
+#include "search/index.h"
 
 namespace gonghui::search {
 
-// One searchable document. (kind, ref_id) identifies it; Put replaces it.
-struct Doc {
-  std::string kind;  // "news", "bulletin", "activity"
-  int64_t ref_id = 0;
-  int64_t org_id = 0;     // owner; scope is checked against it
-  bool everyone = false;  // visible to every signed-in user (published bulletins)
-  std::string date;       // YYYY-MM-DD
-  std::string title;
-  std::string body;
-};
-
-// Adds or replaces a document, in the caller's transaction.
-void Put(db::Tx& tx, const Doc& doc);
-// Removes a document (no-op when absent).
-void Remove(db::Tx& tx, std::string_view kind, int64_t ref_id);
-
-// GET /search. Also hooks work records (activity) into the index.
+// GET /search, and the org-move hook that keeps the scope lexemes exact.
 void RegisterRoutes(api::Api& api);
 
 }  // namespace gonghui::search
