@@ -43,6 +43,7 @@ lint: build-asan
 bench: build
 	@scripts/deps.sh bench
 	bench/api.sh
+	bench/search.sh
 	bench/export.sh
 
 clean:
