@@ -1,6 +1,8 @@
 #include "api/api.h"
 
+#include <cctype>
 #include <charconv>
+#include <cstdio>
 
 #include "api/body.h"
 #include "core/date.h"
@@ -138,6 +140,27 @@ std::string InSubtree(std::string_view column, const Subtree& sub, std::vector<d
   params.push_back(sub.axis);
   return std::string(column) +
          " IN (SELECT descendant_id FROM org_closure WHERE ancestor_id = ? AND axis = ?)";
+}
+
+Reply Download(std::string bytes, std::string content_type, std::string_view file_name,
+               std::string_view ascii_name) {
+  std::string encoded;
+  for (unsigned char c : file_name) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      encoded += buf;
+    }
+  }
+  Reply reply;
+  reply.raw_body = std::move(bytes);
+  reply.content_type = std::move(content_type);
+  reply.headers.push_back(
+      {"Content-Disposition",
+       "attachment; filename=\"" + std::string(ascii_name) + "\"; filename*=UTF-8''" + encoded});
+  return reply;
 }
 
 PageRows QueryPage(db::Tx& tx, std::string_view columns, const std::string& from,

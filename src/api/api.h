@@ -118,6 +118,11 @@ struct PageRows {
 PageRows QueryPage(db::Tx& tx, std::string_view columns, const std::string& from,
                    std::vector<db::Value> params, std::string_view order, const ListParams& p);
 
+// A download: `bytes` as `content_type` with a Content-Disposition naming the
+// file (UTF-8 name per RFC 6266/5987, `ascii_name` for old clients).
+Reply Download(std::string bytes, std::string content_type, std::string_view file_name,
+               std::string_view ascii_name);
+
 // {"items":[…],"total":N,"page":P,"page_size":S}
 nlohmann::json Page(nlohmann::json items, int64_t total, const ListParams& p);
 

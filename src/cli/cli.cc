@@ -17,10 +17,12 @@
 #include "audit/audit.h"
 #include "auth/password.h"
 #include "auth/routes.h"
+#include "bulletin/bulletin.h"
 #include "db/migrate.h"
 #include "demo/demo.h"
 #include "http/server.h"
 #include "member/member.h"
+#include "news/news.h"
 #include "org/org.h"
 #include "photo/photo.h"
 #include "search/search.h"
@@ -191,6 +193,8 @@ void RegisterAll(api::Api& api) {
   activity::RegisterRoutes(api);
   photo::RegisterRoutes(api);
   search::RegisterRoutes(api);
+  news::RegisterRoutes(api);
+  bulletin::RegisterRoutes(api);
   audit::RegisterRoutes(api);
   auth::RegisterRoutes(api);
 }
@@ -204,6 +208,7 @@ commands:
   migrate   create or upgrade the database schema
   demo      fill an empty database with deterministic demo data
   user      add a user or change a password
+  bulletin  export an issue of 一周动态 to PDF, DOCX or HTML
   backup    copy a live SQLite database to a file
   openapi   print the OpenAPI document
 
@@ -256,6 +261,56 @@ const char kBackupUsage[] = R"(usage: gonghui backup --to FILE [--db sqlite:PATH
 Copies a SQLite database with the online backup API while the server keeps running.
 For PostgreSQL use pg_dump.
 )";
+
+const char kBulletinUsage[] =
+    R"(usage: gonghui bulletin export --id N [--format pdf|docx|html] [--version V|draft]
+                               --out FILE [--db URL]
+
+Writes issue N of 一周动态 as it was published in version V (default: the latest published
+version, or the working copy when it was never published; draft: the working copy).
+)";
+
+int Bulletin(int argc, char** argv) {
+  if (argc < 3 || WantsHelp(argc, argv, 2)) {
+    return std::printf("%s", kBulletinUsage), argc < 3 ? 2 : 0;
+  }
+  if (std::string(argv[2]) != "export") {
+    return Fail(InvalidArgument("action", "应为 bulletin export"));
+  }
+  auto config = ParseArgs(argc, argv, 3, {"db", "id", "format", "version", "out"});
+  if (!config.ok()) return Fail(config.status());
+  const std::string id_text = config->Get("id"), out = config->Get("out");
+  const std::string format = config->Get("format").empty() ? "pdf" : config->Get("format");
+  const std::string version_text = config->Get("version");
+  if (id_text.empty() || id_text.find_first_not_of("0123456789") != std::string::npos) {
+    return Fail(InvalidArgument("id", "缺少或无效的 --id（期刊编号）"));
+  }
+  if (out.empty()) return Fail(InvalidArgument("out", "缺少 --out FILE"));
+  if (!version_text.empty() && version_text != "draft" &&
+      version_text.find_first_not_of("0123456789") != std::string::npos) {
+    return Fail(InvalidArgument("version", "--version 应为版本号或 draft"));
+  }
+  auto db = OpenDb(*config, 1);
+  if (!db.ok()) return Fail(db.status());
+  const int64_t id = std::atoll(id_text.c_str());
+  Result<bulletin::ExportFile> file = (*db)->Run<bulletin::ExportFile>(
+      db::Mode::kRead, [&](db::Tx& tx) -> Result<bulletin::ExportFile> {
+        GH_ASSIGN_OR_RETURN(int latest, bulletin::LatestVersion(tx, id));
+        int version = version_text == "draft" ? 0
+                      : version_text.empty()  ? latest
+                                              : std::atoi(version_text.c_str());
+        GH_ASSIGN_OR_RETURN(bulletin::RenderDoc doc, bulletin::LoadForRender(tx, id, version));
+        doc.version = version;
+        return bulletin::Export(doc, format);
+      });
+  if (!file.ok()) return Fail(file.status());
+  std::ofstream f(out, std::ios::binary);
+  f.write(file->bytes.data(), static_cast<std::streamsize>(file->bytes.size()));
+  f.close();
+  if (!f) return Fail(Internal("无法写入 " + out));
+  std::printf("gonghui: %s written (%zu bytes)\n", out.c_str(), file->bytes.size());
+  return 0;
+}
 
 int Serve(int argc, char** argv) {
   if (WantsHelp(argc, argv, 2)) return std::printf("%s", kServeUsage), 0;
@@ -452,6 +507,7 @@ int Main(int argc, char** argv) {
   if (command == "demo") return Demo(argc, argv);
   if (command == "user") return User(argc, argv);
   if (command == "backup") return Backup(argc, argv);
+  if (command == "bulletin") return Bulletin(argc, argv);
   if (command == "openapi") return OpenApi();
   std::fprintf(stderr, "gonghui: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;

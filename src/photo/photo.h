@@ -29,7 +29,8 @@ Result<nlohmann::json> Attach(db::Tx& tx, const auth::Principal& who,
                               const std::vector<int64_t>& ids, int64_t owner_org,
                               std::string_view field);
 
-// POST /photos (raw image body, ?org_id=), GET /photos/{id} (the image).
+// POST /photos (raw image body, ?org_id=; for writers of work records or news
+// items), GET /photos/{id} (the image).
 void RegisterRoutes(api::Api& api);
 
 }  // namespace gonghui::photo

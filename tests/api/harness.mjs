@@ -323,6 +323,13 @@ export class Client {
     return { status: res.status, body: parsed, text, headers: res.headers };
   }
 
+  /** GET answering the body as bytes (downloads): {status, bytes, headers}. */
+  async download(p, { timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
+    const h = this.cookie ? { Cookie: `gonghui_session=${this.cookie}` } : {};
+    const res = await fetch(this.fullUrl(p), { headers: h, signal: AbortSignal.timeout(timeoutMs) });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+  }
+
   get(p) { return this.raw('GET', p); }
   post(p, body) { return this.raw('POST', p, { body: body ?? {} }); }
   patch(p, body) { return this.raw('PATCH', p, { body: body ?? {} }); }

@@ -19,7 +19,7 @@ process.env.ASAN_OPTIONS ??= 'detect_leaks=0';
 
 const HAN = /[\u4e00-\u9fff]/; // "a Chinese message"
 const DEMO_TIMEOUT_MS = 120_000;
-const COMMANDS = ['serve', 'migrate', 'demo', 'user', 'backup'];
+const COMMANDS = ['serve', 'migrate', 'demo', 'user', 'bulletin', 'backup'];
 const DEMO_ACCOUNTS = [
   ['admin', '重庆市总工会'], ['editor', '重庆市总工会'], ['viewer', '重庆市总工会'],
   ['nanan', '南岸区总工会'], ['yuzhong', '渝中区总工会'], ['reporter.nanan', '南岸区总工会'],
