@@ -11,9 +11,9 @@
 namespace gonghui::auth {
 namespace {
 
-const char* const kReadPermissions[] = {"org:org:read", "org:enterprise:read", "member:member:read",
-                                        "activity:activity:read", "news:item:read",
-                                        "bulletin:issue:read"};
+const char* const kReadPermissions[] = {"org:org:read",       "org:enterprise:read",
+                                        "member:member:read", "activity:activity:read",
+                                        "news:item:read",     "bulletin:issue:read"};
 const char* const kWritePermissions[] = {"org:org:write", "org:enterprise:write",
                                          "member:member:write", "activity:activity:write",
                                          "news:item:write"};
