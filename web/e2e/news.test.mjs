@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, apiGet, field, launchChromium, newPage, settled, signIn, tableRows, testServer, typeDate } from './harness.mjs';
+import { ARTIFACTS, PIXEL_PNG, apiGet, field, launchChromium, newPage, settled, signIn, tableRows, testServer, typeDate } from './harness.mjs';
 
 // A title no other record has; its latin part is one search word.
 const STAMP = `E2E${Date.now().toString(36)}${process.pid}`;
@@ -54,7 +54,7 @@ describe('news to 一周动态: reporter submits, editor returns, reporter resub
     await server?.stop();
   });
 
-  it('the reporter writes a news item with a linked work record and submits it', async () => {
+  it('the reporter writes a news item with a linked work record and a photo, and submits it', async () => {
     await signIn(reporter, 'reporter.nanan', '/news');
     await reporter.locator('[data-testid="header-org"]', { hasText: '南岸区总工会' }).waitFor();
     // A reporter reports; reviewing and composing are the editors'.
@@ -73,6 +73,10 @@ describe('news to 一周动态: reporter submits, editor returns, reporter resub
     await picker.locator('[data-testid="picker-pick"]').first().click();
     await picker.waitFor({ state: 'hidden' });
     await reporter.locator('[data-testid="news-activities"] .el-tag').first().waitFor();
+    await reporter
+      .locator('[data-testid="news-photos"] input[type="file"]')
+      .setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PIXEL_PNG });
+    await reporter.locator('[data-testid="news-photos"] .el-upload-list__item.is-success').waitFor();
     await shot(reporter, 'news-form');
 
     await reporter.locator('[data-testid="news-submit"]').click();
@@ -86,6 +90,7 @@ describe('news to 一周动态: reporter submits, editor returns, reporter resub
     assert.equal(body.state, 'submitted');
     assert.equal(body.org_name, '南岸区总工会');
     assert.equal(body.activities.length, 1);
+    assert.equal(body.photos.length, 1);
   });
 
   it('the editor finds it in the review queue and returns it with a comment', async () => {

@@ -705,6 +705,11 @@ export interface SearchQuery extends PageQuery {
   kind?: SearchKind;
 }
 
+/** A page of hits; `total` counts at most 10,000 matches, `total_capped` says there are more. */
+export interface SearchPage extends Page<SearchHit> {
+  total_capped: boolean;
+}
+
 export interface SearchHit {
   kind: SearchKind;
   id: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { hitRoute, markOnly, searchable, searchFromRoute, searchRouteQuery, useSearch } from './use-search';
+import { hitRoute, markOnly, searchable, searchableKinds, searchFromRoute, searchRouteQuery, useSearch } from './use-search';
 
 const search = vi.hoisted(() => vi.fn());
 vi.mock('@/api/search', () => ({ search }));
@@ -38,13 +38,24 @@ describe('hits', () => {
   });
 });
 
+describe('searchableKinds', () => {
+  it('offers only the kinds the user may read', () => {
+    expect(searchableKinds(() => true)).toEqual(['news', 'bulletin', 'activity']);
+    expect(searchableKinds((p) => p !== 'activity:activity:read')).toEqual(['news', 'bulletin']);
+  });
+});
+
 describe('useSearch', () => {
   it('loads the page in the URL, and nothing without words', async () => {
-    search.mockResolvedValue({ items: [], total: 0, page: 2, page_size: 20 });
+    search.mockResolvedValue({ items: [], total: 0, total_capped: false, page: 2, page_size: 20 });
     const s = useSearch();
     await s.applyRoute({});
     expect(search).not.toHaveBeenCalled();
     await s.applyRoute({ q: '托管', kind: 'news', page: '2' });
     expect(search).toHaveBeenCalledWith({ q: '托管', kind: 'news', page: 2, page_size: 20 });
+    expect(s.capped.value).toBe(false);
+    search.mockResolvedValue({ items: [], total: 10000, total_capped: true, page: 1, page_size: 20 });
+    await s.applyRoute({ q: '工会' });
+    expect([s.total.value, s.capped.value]).toEqual([10000, true]);
   });
 });

@@ -1,9 +1,9 @@
 // Logic of 全文搜索: the words and kind in the URL (so a search can be linked and the top bar can start
 // one), the pages of hits, where each hit leads, and the highlighted HTML the server sends.
-import { reactive } from 'vue';
+import { reactive, ref } from 'vue';
 import type { LocationQuery, RouteLocationRaw } from 'vue-router';
 import { search } from '@/api/search';
-import { SEARCH_KINDS, type SearchHit, type SearchKind } from '@/api/types';
+import { SEARCH_KINDS, type Permission, type SearchHit, type SearchKind } from '@/api/types';
 import { usePagedList } from '@/composables/use-paged-list';
 
 /** The server takes 1–50 characters. */
@@ -58,11 +58,27 @@ export function markOnly(html: string): string {
   return html.replace(/<(?!\/?mark>)/g, '&lt;');
 }
 
+/** What each kind needs to be searched (the server answers 403 otherwise). */
+const KIND_PERMISSIONS: Record<SearchKind, Permission> = {
+  news: 'news:item:read',
+  bulletin: 'bulletin:issue:read',
+  activity: 'activity:activity:read',
+};
+
+/** The kinds the user may search, in the order offered. */
+export function searchableKinds(can: (permission: Permission) => boolean): SearchKind[] {
+  return SEARCH_KINDS.filter((k) => can(KIND_PERMISSIONS[k]));
+}
+
 export function useSearch() {
   const form = reactive<SearchForm>({ q: '', kind: '' });
-  const list = usePagedList<SearchHit>((page, pageSize) =>
-    search({ q: form.q.trim(), kind: form.kind || undefined, page, page_size: pageSize }),
-  );
+  /** More than the 10,000 matches the server counts. */
+  const capped = ref(false);
+  const list = usePagedList<SearchHit>(async (page, pageSize) => {
+    const answer = await search({ q: form.q.trim(), kind: form.kind || undefined, page, page_size: pageSize });
+    capped.value = answer.total_capped === true;
+    return answer;
+  });
 
   /** Follows the URL: fills the form and loads that page (nothing to load without words). */
   async function applyRoute(query: LocationQuery): Promise<void> {
@@ -72,5 +88,5 @@ export function useSearch() {
     if (searchable(form.q)) await list.load();
   }
 
-  return { form, ...list, applyRoute };
+  return { form, capped, ...list, applyRoute };
 }
