@@ -11,12 +11,21 @@
 namespace gonghui::auth {
 namespace {
 
-const char* const kReadPermissions[] = {"org:org:read",       "org:enterprise:read",
-                                        "member:member:read", "activity:activity:read",
-                                        "news:item:read",     "bulletin:issue:read"};
-const char* const kWritePermissions[] = {"org:org:write", "org:enterprise:write",
-                                         "member:member:write", "activity:activity:write",
-                                         "news:item:write"};
+const char* const kReadPermissions[] = {
+    "org:org:read",           "org:enterprise:read",    "member:member:read",
+    "activity:activity:read", "news:item:read",         "bulletin:issue:read",
+    "childcare:class:read",   "campaign:campaign:read", "competition:event:read",
+    "honour:honour:read",     "stats:stats:read"};
+const char* const kWritePermissions[] = {"org:org:write",
+                                         "org:enterprise:write",
+                                         "member:member:write",
+                                         "activity:activity:write",
+                                         "news:item:write",
+                                         "childcare:class:write",
+                                         "childcare:evaluation:review",
+                                         "campaign:campaign:write",
+                                         "competition:event:write",
+                                         "honour:honour:write"};
 // The city's bulletin editors (SPEC §1): review news, compose and publish.
 const char* const kEditorPermissions[] = {"news:item:write", "news:item:review",
                                           "bulletin:issue:write"};

@@ -25,6 +25,9 @@ const ALL_PERMISSIONS = [
   'activity:activity:read', 'activity:activity:write',
   'audit:log:read', 'auth:user:read', 'auth:user:write',
   'news:item:read', 'news:item:write', 'news:item:review', 'bulletin:issue:read', 'bulletin:issue:write',
+  'childcare:class:read', 'childcare:class:write', 'childcare:evaluation:review',
+  'campaign:campaign:read', 'campaign:campaign:write', 'competition:event:read', 'competition:event:write',
+  'honour:honour:read', 'honour:honour:write', 'stats:stats:read',
 ];
 
 describe('login', () => {
