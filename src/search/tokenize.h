@@ -62,9 +62,14 @@ IndexedText IndexText(std::string_view title, std::string_view body);
 // produces.
 std::string Fts5Text(const std::vector<std::string>& slots);
 
-// PostgreSQL: a tsvector literal, title positions weighted A and body B, plus
-// `filter` lexemes (scope and kind, upper case so no text token equals them)
-// without positions.
+// PostgreSQL: a tsvector literal. Tokens with their positions (title weighted
+// A, body B) answer phrases of three tokens or more; lexemes without positions
+// make the common cases exact in the GIN index and known to the planner's
+// statistics (PostgreSQL estimates a phrase as if its characters were
+// independent, and a weighted or positional query is re-checked row by row):
+// each pair of neighbouring tokens "a b", the title's tokens and pairs again
+// as "t:a" and "t:a b", and the `filter` lexemes (scope and kind, upper case
+// so no text token equals them).
 std::string TsVectorLiteral(const IndexedText& text, const std::vector<std::string>& filter);
 
 // Which documents a query part selects, among those matching the filter.
@@ -79,7 +84,9 @@ enum class Part {
 using Filter = std::vector<std::vector<std::string>>;
 
 // SQLite: an FTS5 MATCH expression over columns title, body and scope.
-// PostgreSQL: a tsquery literal. `phrases` must not be empty.
+// PostgreSQL: a tsquery literal over TsVectorLiteral's lexemes — a word of one
+// token is that token, of two their pair, of more all its pairs and the phrase
+// of its tokens. Both select the same documents. `phrases` must not be empty.
 std::string Fts5Match(const std::vector<Phrase>& phrases, Part part, const Filter& filter);
 std::string TsQueryLiteral(const std::vector<Phrase>& phrases, Part part, const Filter& filter);
 

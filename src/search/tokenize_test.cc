@@ -108,8 +108,11 @@ TEST(TokenIndexText, PositionsTitleThenGapThenBody) {
   EXPECT_EQ(t.title, (V{"托", "管", "班"}));
   EXPECT_EQ(t.body, (V{"骑", "手"}));
   EXPECT_EQ(t.body_bytes, 6u);
-  EXPECT_EQ(TsVectorLiteral(t, {"O1", "KNEWS"}),  // lexemes in byte order
-            "'手':6B '托':1A '班':3A '管':2A '骑':5B 'O1' 'KNEWS'");
+  // Tokens with positions in byte order, then the lexemes without positions:
+  // filters, the title's tokens and pairs ("t:"), every pair of neighbours.
+  EXPECT_EQ(TsVectorLiteral(t, {"O1", "KNEWS"}),
+            "'手':6B '托':1A '班':3A '管':2A '骑':5B 'KNEWS' 'O1' 't:托' 't:托 管' 't:班' 't:管' "
+            "'t:管 班' '托 管' '管 班' '骑 手'");
 }
 
 TEST(TokenIndexText, OccurrencesPastTheLimitKeepTheirPlace) {
@@ -150,17 +153,31 @@ TEST(TokenBackend, Fts5MatchParts) {
 
 TEST(TokenBackend, TsQueryParts) {
   std::vector<Phrase> p = {{"托", "管"}, {"app"}};
-  EXPECT_EQ(TsQueryLiteral(p, Part::kAll, {}), "(('托':AB <-> '管':AB) & ('app':AB))");
-  EXPECT_EQ(TsQueryLiteral(p, Part::kTitle, {{"KNEWS"}}),
-            "(('托':A <-> '管':A) & ('app':A)) & ('KNEWS')");
+  EXPECT_EQ(TsQueryLiteral(p, Part::kAll, {}), "(('托 管') & 'app')");
+  EXPECT_EQ(TsQueryLiteral(p, Part::kTitle, {{"KNEWS"}}), "(('t:托 管') & 't:app') & ('KNEWS')");
   EXPECT_EQ(TsQueryLiteral({{"a"}}, Part::kNotTitle, {{"O5", "ALL"}}),
-            "(('a':AB)) & !(('a':A)) & ('O5' | 'ALL')");
+            "('a') & !('t:a') & ('O5' | 'ALL')");
+}
+
+TEST(TokenBackend, TsQueryLongWordsAddTheirPhrase) {
+  std::vector<Phrase> p = {{"外", "卖", "骑", "手"}};
+  EXPECT_EQ(TsQueryLiteral(p, Part::kAll, {}),
+            "(('外 卖' & '卖 骑' & '骑 手' & ('外' <-> '卖' <-> '骑' <-> '手')))");
+  EXPECT_EQ(TsQueryLiteral({{"托", "管", "班"}}, Part::kTitle, {}),
+            "(('t:托 管' & 't:管 班' & ('托':A <-> '管':A <-> '班':A)))");
+}
+
+TEST(TokenBackend, PairsSkipLeftOutOccurrences) {
+  IndexedText t;
+  t.body = {"工", "", "会", "员"};
+  EXPECT_EQ(TsVectorLiteral(t, {}), "'会':4B '员':5B '工':2B '会 员'");
 }
 
 TEST(TokenBackend, LexemesAreQuoted) {
   IndexedText t;
   t.title = {"it's", "a\\b"};
-  EXPECT_EQ(TsVectorLiteral(t, {}), "'a\\\\b':2A 'it''s':1A");
+  EXPECT_EQ(TsVectorLiteral(t, {}),
+            "'a\\\\b':2A 'it''s':1A 'it''s a\\\\b' 't:a\\\\b' 't:it''s' 't:it''s a\\\\b'");
 }
 
 }  // namespace

@@ -210,6 +210,55 @@ describe('pages', () => {
   });
 });
 
+describe('a word in every demo record', () => {
+  // Every demo work record's body says 职工 (the small data set holds 20,000).
+  it('total stops at 1,000 with total_capped, and pages past it are empty', async () => {
+    const first = await search(admin, '职工', '&page_size=50');
+    assert.equal(first.total, 1000);
+    assert.equal(first.total_capped, true);
+    assert.equal(first.items.length, 50);
+    const last = await search(admin, '职工', '&page=20&page_size=50');
+    assert.equal(last.items.length, 50, 'results 951–1000');
+    const past = await search(admin, '职工', '&page=21&page_size=50');
+    assert.deepEqual(past.items, []);
+    assert.equal(past.total, 1000);
+    assert.equal(past.total_capped, true);
+  });
+
+  it('a subtree: title matches first, each group newest first, then kind and id', async () => {
+    const hits = [];
+    let total;
+    for (let page = 1; page <= 10; page++) {
+      const body = await search(nanan, '职工', `&page=${page}&page_size=200`);
+      total = body.total;
+      hits.push(...body.items);
+      if (body.items.length < 200) break;
+    }
+    assert.equal(totalCountsHits(total, hits.length), true, `total ${total} counts the ${hits.length} hits`);
+    const inTitle = hits.map((h) => h.title_html.includes('<mark>'));
+    const firstBody = inTitle.indexOf(false);
+    assert.ok(firstBody > 0, 'some titles and some bodies match');
+    assert.ok(inTitle.slice(firstBody).every((t) => !t), 'no title match after the first body match');
+    const order = { activity: 0, bulletin: 1, news: 2 };
+    for (const group of [hits.slice(0, firstBody), hits.slice(firstBody)]) {
+      for (let i = 1; i < group.length; i++) {
+        const a = group[i - 1];
+        const b = group[i];
+        const ok = a.date > b.date || (a.date === b.date &&
+          (order[a.kind] < order[b.kind] || (a.kind === b.kind && a.id > b.id)));
+        assert.ok(ok, `ranked: ${JSON.stringify(a)} before ${JSON.stringify(b)}`);
+      }
+    }
+    const seen = new Set(hits.map((h) => `${h.kind}/${h.id}`));
+    assert.equal(seen.size, hits.length, 'no hit twice across pages');
+  });
+});
+
+// The total is exact below the cap.
+function totalCountsHits(total, n) {
+  return total < 1000 ? total === n : n === 1000;
+}
+
 describe('kinds and permissions', () => {
   it('kind=activity keeps work records, kind=news finds none of them', async () => {
     assert.deepEqual(await ids(admin, '鲲鹏', '&kind=activity'), [yTitle.id, nTitle.id, nBody.id]);
