@@ -440,6 +440,8 @@ Status IndexAllActivities(db::Tx& tx) {
     }
   }
   indexer.Finish();
+  // PostgreSQL plans searches with the lexeme statistics (Matcher).
+  if (!tx.sqlite()) tx.Exec("ANALYZE search_doc");
   return Status::Ok();
 }
 
