@@ -1,9 +1,11 @@
-// What the news, bulletin and search clients send: method, URL (path and query) and body.
+// What the news, bulletin, search, childcare and statistics clients send: method, URL (path and query) and body.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addBulletinEntry, bulletinExportUrl, getBulletin, getBulletinHtml, publishBulletin, updateBulletin } from './bulletins';
+import { enrol, listClasses, putAttendance, returnEvaluation, reviewEvaluation, submitEvaluation, withdrawEnrolment } from './childcare';
 import { setCsrfToken } from './http';
 import { adoptNews, declineNews, getRanking, listNews, rankingXlsxUrl, returnNews, submitNews } from './news';
 import { search } from './search';
+import { getChildcareStats, getProgrammeStats } from './stats';
 
 const fetchMock = vi.fn<typeof fetch>();
 
@@ -89,5 +91,39 @@ describe('search client', () => {
   it('sends the words, the kind and the page', async () => {
     await search({ q: '爱心 托管', kind: 'news', page: 2, page_size: 10 });
     expect(sent()[1]).toBe(`/api/v1/search?q=${encodeURIComponent('爱心 托管').replace(/%20/g, '+')}&kind=news&page=2&page_size=10`);
+  });
+});
+
+describe('childcare client', () => {
+  it('lists classes with the filters given', async () => {
+    await listClasses({ org_id: 12, grade: 'municipal,national', term: 'summer', q: '' });
+    expect(sent()).toEqual(['GET', '/api/v1/childcare/classes?org_id=12&grade=municipal%2Cnational&term=summer', undefined]);
+  });
+
+  it('posts enrolments, withdrawals and the day roll', async () => {
+    await enrol(7, { member_id: 3, child_name: '张小三', waitlist: true });
+    expect(sent()).toEqual(['POST', '/api/v1/childcare/classes/7/enrolments', { member_id: 3, child_name: '张小三', waitlist: true }]);
+    await withdrawEnrolment(7, 31);
+    expect(sent(1)).toEqual(['POST', '/api/v1/childcare/classes/7/enrolments/31/withdraw', undefined]);
+    await putAttendance(7, '2024-07-20', [31, 32]);
+    expect(sent(2)).toEqual(['PUT', '/api/v1/childcare/classes/7/attendance/2024-07-20', { present: [31, 32] }]);
+  });
+
+  it('posts the evaluation steps', async () => {
+    await submitEvaluation(3);
+    expect(sent()).toEqual(['POST', '/api/v1/childcare/evaluations/3/submit', undefined]);
+    await reviewEvaluation(3, { scores: [], grade: 'municipal', subsidy_fen: 5000000 });
+    expect(sent(1)).toEqual(['POST', '/api/v1/childcare/evaluations/3/review', { scores: [], grade: 'municipal', subsidy_fen: 5000000 }]);
+    await returnEvaluation(3, '补充材料');
+    expect(sent(2)).toEqual(['POST', '/api/v1/childcare/evaluations/3/return', { comment: '补充材料' }]);
+  });
+});
+
+describe('statistics client', () => {
+  it('sends only the parameters each endpoint takes', async () => {
+    await getChildcareStats({ org_id: 1, axis: 'industry', year: 2024 });
+    expect(sent()[1]).toBe('/api/v1/stats/childcare?org_id=1&axis=industry');
+    await getProgrammeStats({ org_id: 1, from: '2024-01-01', year: 2024 });
+    expect(sent(1)[1]).toBe('/api/v1/stats/programmes?org_id=1&year=2024');
   });
 });

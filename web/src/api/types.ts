@@ -18,7 +18,17 @@ export type Permission =
   | 'news:item:write'
   | 'news:item:review'
   | 'bulletin:issue:read'
-  | 'bulletin:issue:write';
+  | 'bulletin:issue:write'
+  | 'childcare:class:read'
+  | 'childcare:class:write'
+  | 'childcare:evaluation:review'
+  | 'campaign:campaign:read'
+  | 'campaign:campaign:write'
+  | 'competition:event:read'
+  | 'competition:event:write'
+  | 'honour:honour:read'
+  | 'honour:honour:write'
+  | 'stats:stats:read';
 
 export type Role = 'admin' | 'editor' | 'manager' | 'reporter' | 'viewer';
 export const ROLES: readonly Role[] = ['admin', 'editor', 'manager', 'reporter', 'viewer'];
@@ -721,4 +731,341 @@ export interface SearchHit {
   date: DateString;
   org_id: number | null;
   org_name: string;
+}
+
+// ---- 爱心托管班 (docs/api.md § 爱心托管班 (childcare)) ----
+
+export type ChildcareGrade = 'national' | 'municipal' | 'district' | 'none';
+export const CHILDCARE_GRADES: readonly ChildcareGrade[] = ['national', 'municipal', 'district', 'none'];
+export type ChildcareTerm = 'summer' | 'winter' | 'after_school';
+export const CHILDCARE_TERMS: readonly ChildcareTerm[] = ['summer', 'winter', 'after_school'];
+export type ChildcareBuildMode = 'independent' | 'joint';
+export const CHILDCARE_BUILD_MODES: readonly ChildcareBuildMode[] = ['independent', 'joint'];
+export type ChildcareOperationMode = 'self' | 'third_party';
+export const CHILDCARE_OPERATION_MODES: readonly ChildcareOperationMode[] = ['self', 'third_party'];
+export type ChildcareStaffRole = 'teacher' | 'five_elders' | 'volunteer' | 'third_party';
+export const CHILDCARE_STAFF_ROLES: readonly ChildcareStaffRole[] = ['teacher', 'five_elders', 'volunteer', 'third_party'];
+export type ChildcareCourseCategory =
+  | 'tutoring'
+  | 'outdoor'
+  | 'study_tour'
+  | 'counselling'
+  | 'patriotic'
+  | 'labour'
+  | 'culture_sports'
+  | 'moral'
+  | 'other';
+export const CHILDCARE_COURSE_CATEGORIES: readonly ChildcareCourseCategory[] = [
+  'tutoring',
+  'outdoor',
+  'study_tour',
+  'counselling',
+  'patriotic',
+  'labour',
+  'culture_sports',
+  'moral',
+  'other',
+];
+
+export interface ChildcareStaff {
+  name: string;
+  role: ChildcareStaffRole;
+  insured: boolean;
+  phone: string;
+}
+
+export interface ChildcareCourse {
+  category: ChildcareCourseCategory;
+  title: string;
+  hours?: number | null;
+}
+
+export type EvaluationState = 'draft' | 'returned' | 'district_review' | 'city_review' | 'graded';
+
+export interface ChildcareClass {
+  id: number;
+  org_id: number;
+  org_name: string;
+  name: string;
+  build_mode: ChildcareBuildMode;
+  operation_mode: ChildcareOperationMode;
+  partner: string;
+  site: string;
+  term: ChildcareTerm;
+  start_date: DateString;
+  end_date: DateString;
+  capacity: number;
+  age_min: number;
+  age_max: number;
+  fee_fen: number;
+  priority_tags: MemberTag[];
+  grade: ChildcareGrade;
+  grade_label: string;
+  graded_year: number | null;
+  subsidy_fen: number;
+  enrolled: number;
+  waiting: number;
+  attendance_rate: number | null;
+  staff: ChildcareStaff[];
+  courses: ChildcareCourse[];
+  evaluation: { id: number; year: number; state: EvaluationState; state_label: string } | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChildcareClassWrite {
+  org_id?: number;
+  name: string;
+  build_mode: ChildcareBuildMode;
+  operation_mode: ChildcareOperationMode;
+  partner?: string;
+  site: string;
+  term: ChildcareTerm;
+  start_date: DateString;
+  end_date: DateString;
+  capacity: number;
+  age_min: number;
+  age_max: number;
+  fee_fen?: number;
+  priority_tags?: MemberTag[];
+  staff?: ChildcareStaff[];
+  courses?: ChildcareCourse[];
+}
+
+export interface ChildcareClassQuery extends ListQuery {
+  term?: ChildcareTerm;
+  /** One grade or a comma list. */
+  grade?: string;
+  year?: number;
+  from?: DateString;
+  to?: DateString;
+  q?: string;
+  sort?: '-start_date' | 'name';
+}
+
+export type EnrolmentStatus = 'enrolled' | 'waiting' | 'withdrawn';
+
+export interface ChildcareEnrolment {
+  id: number;
+  class_id: number;
+  member_id: number;
+  member_name: string;
+  member_tags: MemberTag[];
+  child_name: string;
+  child_birth_date: DateString;
+  child_age: number;
+  status: EnrolmentStatus;
+  priority: boolean;
+  waiting_position: number | null;
+  attendance: { present: number; recorded: number; rate: number | null };
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EnrolmentCreate {
+  member_id: number;
+  child_name: string;
+  waitlist?: boolean;
+}
+
+export interface AttendanceDay {
+  date: DateString;
+  enrolled: number;
+  present: number;
+  rate: number | null;
+}
+
+export interface ChildcareAttendance {
+  days: AttendanceDay[];
+  children: { enrolment_id: number; child_name: string; present: number; recorded: number; rate: number | null }[];
+  present: number;
+  recorded: number;
+  rate: number | null;
+}
+
+export type ChildcareStandard = 'site_safety' | 'management' | 'responsibility' | 'catering' | 'satisfaction' | 'scale';
+/** The six standards in the contract's order. */
+export const CHILDCARE_STANDARDS: readonly ChildcareStandard[] = [
+  'site_safety',
+  'management',
+  'responsibility',
+  'catering',
+  'satisfaction',
+  'scale',
+];
+
+export interface StandardScore {
+  standard: ChildcareStandard;
+  label?: string;
+  score: number;
+  passed?: boolean;
+  evidence: string;
+  photos?: PhotoRef[];
+}
+
+/** What a write sends per standard: photos as ids. */
+export interface StandardScoreWrite {
+  standard: ChildcareStandard;
+  score: number;
+  evidence: string;
+  photos?: number[];
+}
+
+export interface EvaluationStage {
+  scores: StandardScore[];
+  total: number;
+  passed: number;
+  user_id: number;
+  at: Timestamp;
+}
+
+export type EvaluationStep = 'self' | 'district' | 'city';
+export const EVALUATION_STEPS: readonly EvaluationStep[] = ['self', 'district', 'city'];
+
+export interface ChildcareEvaluation {
+  id: number;
+  class_id: number;
+  class_name: string;
+  org_id: number;
+  org_name: string;
+  year: number;
+  state: EvaluationState;
+  state_label: string;
+  district_org_id: number | null;
+  district_org_name: string | null;
+  grade: ChildcareGrade | null;
+  comment: string;
+  stages: Record<EvaluationStep, EvaluationStage | null>;
+  timeline: {
+    at: Timestamp;
+    user_id: number;
+    user_name: string;
+    action: string;
+    from_state: EvaluationState | null;
+    to_state: EvaluationState;
+    comment: string;
+  }[];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationReview {
+  scores: StandardScoreWrite[];
+  comment?: string;
+  grade?: ChildcareGrade;
+  subsidy_fen?: number;
+}
+
+export interface ChildcareFinding {
+  id: number;
+  inspection_id: number;
+  description: string;
+  deadline: DateString;
+  state: 'open' | 'rectified' | 'accepted';
+  state_label: string;
+  rectification: string;
+  rectified_at: Timestamp | null;
+  rectified_by: number | null;
+  accepted_by: number | null;
+  accepted_at: Timestamp | null;
+  comment: string;
+  overdue: boolean;
+}
+
+export interface ChildcareInspection {
+  id: number;
+  class_id: number;
+  class_name: string;
+  org_id: number;
+  org_name: string;
+  date: DateString;
+  inspector: string;
+  notes: string;
+  open_findings: number;
+  overdue_findings: number;
+  findings: ChildcareFinding[];
+  created_by: number;
+  created_at: Timestamp;
+}
+
+export interface InspectionCreate {
+  class_id: number;
+  org_id?: number;
+  date: DateString;
+  inspector?: string;
+  notes?: string;
+  findings?: { description: string; deadline: DateString }[];
+}
+
+export type ClassesByGrade = Record<ChildcareGrade, number>;
+
+export interface ChildcareStatsRow {
+  org_id: number;
+  org_name: string;
+  own?: boolean;
+  classes_total: number;
+  classes_by_grade: ClassesByGrade;
+  classes_run: number;
+  children_enrolled: number;
+  children_served: number;
+  subsidy_fen: number;
+  link: string;
+}
+
+export interface ChildcareStats {
+  org_id: number;
+  org_name: string;
+  axis: Axis;
+  from: DateString | null;
+  to: DateString | null;
+  classes_by_grade: ClassesByGrade;
+  classes_total: number;
+  classes_run: number;
+  children_enrolled: number;
+  children_served: number;
+  subsidy_fen: number;
+  links: Record<string, string>;
+  by_org: ChildcareStatsRow[];
+}
+
+export interface StatsQuery {
+  org_id?: number;
+  axis?: Axis;
+  from?: DateString;
+  to?: DateString;
+  year?: number;
+}
+
+export interface ProgrammeStats {
+  org_id: number;
+  org_name: string;
+  axis: Axis;
+  year: number | null;
+  campaigns: {
+    id: number;
+    name: string;
+    date_from: DateString;
+    date_to: DateString;
+    target_count: number;
+    target_unit: string;
+    activities: number;
+    beneficiaries: number;
+    money_fen: number;
+    ratio: number | null;
+    link: string;
+  }[];
+  competitions: {
+    entries: number;
+    awarded: number;
+    special_awards: number;
+    qualified: number;
+    link: string;
+    by_org: { org_id: number; org_name: string; own?: boolean; entries: number; awarded: number; special_awards: number; link: string }[];
+  };
+  honours: {
+    total: number;
+    link: string;
+    by_kind: { kind: string; kind_label: string; level: string; level_label: string; count: number; link: string }[];
+    by_org: { org_id: number; org_name: string; own?: boolean; count: number; link: string }[];
+  };
 }

@@ -106,6 +106,38 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.ranking', permission: 'news:item:read', menuIcon: 'Trophy' },
   },
   {
+    path: 'childcare',
+    name: 'childcare',
+    component: () => import('@/views/childcare/index.vue'),
+    meta: { title: 'menu.childcare', permission: 'childcare:class:read', menuIcon: 'Sunny' },
+  },
+  {
+    path: 'childcare/new',
+    name: 'childcare-new',
+    component: () => import('@/views/childcare/form.vue'),
+    meta: { title: 'childcare.new', permission: 'childcare:class:write', activeMenu: '/childcare' },
+  },
+  {
+    path: 'childcare/:id(\\d+)',
+    name: 'childcare-detail',
+    component: () => import('@/views/childcare/detail.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'childcare.detail', permission: 'childcare:class:read', activeMenu: '/childcare' },
+  },
+  {
+    path: 'childcare/:id(\\d+)/edit',
+    name: 'childcare-edit',
+    component: () => import('@/views/childcare/form.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'childcare.edit', permission: 'childcare:class:write', activeMenu: '/childcare' },
+  },
+  {
+    path: 'stats',
+    name: 'stats',
+    component: () => import('@/views/stats/index.vue'),
+    meta: { title: 'menu.stats', permission: 'stats:stats:read', menuIcon: 'DataAnalysis' },
+  },
+  {
     path: 'search',
     name: 'search',
     component: () => import('@/views/search/index.vue'),

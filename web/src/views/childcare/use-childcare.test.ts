@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { ChildcareClass } from '@/api/types';
+import { blankClass, classFromRecord, classPatch, classPayload } from './use-class-form';
+import { classApiQuery, classFiltersFromQuery, classRouteQuery, formatRate, gradeTagType } from './use-childcare';
+
+describe('class list filters', () => {
+  it('reads the URL the statistics page links to', () => {
+    const f = classFiltersFromQuery({ org_id: '12', axis: 'territorial', grade: 'municipal,bogus', term: 'x', q: '南坪' });
+    expect(f).toEqual({ org_id: 12, axis: 'territorial', grades: ['municipal'], term: '', year: undefined, q: '南坪' });
+    expect(classApiQuery(f, 2, 50)).toEqual({ page: 2, page_size: 50, org_id: 12, grade: 'municipal', q: '南坪' });
+    expect(classRouteQuery({ ...f, axis: 'industry', grades: ['national', 'district'] })).toEqual({
+      org_id: '12',
+      axis: 'industry',
+      grade: 'national,district',
+      q: '南坪',
+    });
+  });
+
+  it('formats rates and grade tags', () => {
+    expect(formatRate(0.9375)).toBe('93.8%');
+    expect(formatRate(null)).toBe('—');
+    expect(gradeTagType('municipal')).toBe('warning');
+    expect(gradeTagType('none')).toBe('info');
+  });
+});
+
+const record: ChildcareClass = {
+  id: 7,
+  org_id: 812,
+  org_name: '南岸区总工会',
+  name: '南岸区2024年暑期爱心托管班',
+  build_mode: 'independent',
+  operation_mode: 'self',
+  partner: '',
+  site: '南坪街道职工之家',
+  term: 'summer',
+  start_date: '2024-07-08',
+  end_date: '2024-08-16',
+  capacity: 50,
+  age_min: 6,
+  age_max: 12,
+  fee_fen: 0,
+  priority_tags: ['new_employment'],
+  grade: 'none',
+  grade_label: '',
+  graded_year: null,
+  subsidy_fen: 0,
+  enrolled: 0,
+  waiting: 0,
+  attendance_rate: null,
+  staff: [{ name: '李老师', role: 'teacher', insured: true, phone: '' }],
+  courses: [{ category: 'tutoring', title: '暑期作业辅导', hours: 40 }],
+  evaluation: null,
+  created_at: '',
+  updated_at: '',
+};
+
+describe('class form', () => {
+  it('builds the POST body: fee in fen, blank rows dropped, org only when chosen', () => {
+    const m = blankClass();
+    Object.assign(m, { name: ' 班 ', site: '场地', term: 'summer', start_date: '2024-07-08', end_date: '2024-08-16' });
+    Object.assign(m, { capacity: 30, age_min: 6, age_max: 12, fee_yuan: 12.5 });
+    m.staff.push({ name: ' 王 ', role: 'volunteer', insured: false, phone: '' }, { name: '', role: 'teacher', insured: false, phone: '' });
+    m.courses.push({ category: 'outdoor', title: '拓展', hours: null });
+    const body = classPayload(m);
+    expect(body).toMatchObject({ name: '班', fee_fen: 1250, capacity: 30, staff: [{ name: '王', role: 'volunteer', insured: false, phone: '' }] });
+    expect(body.courses).toEqual([{ category: 'outdoor', title: '拓展' }]);
+    expect(body).not.toHaveProperty('org_id');
+    expect(body).not.toHaveProperty('partner');
+    expect(classPayload({ ...m, org_id: 812 }).org_id).toBe(812);
+  });
+
+  it('patches only what changed, never org_id', () => {
+    const m = classFromRecord(record);
+    expect(classPatch(record, m)).toEqual({});
+    m.capacity = 60;
+    m.staff[0]!.insured = false;
+    m.org_id = 1;
+    expect(classPatch(record, m)).toEqual({ capacity: 60, staff: [{ name: '李老师', role: 'teacher', insured: false, phone: '' }] });
+    expect(classPatch({ ...record, partner: '某机构' }, classFromRecord(record))).toEqual({ partner: '' });
+  });
+});

@@ -1,0 +1,80 @@
+// Logic of the 爱心托管班 list: filters ⇄ URL query ⇄ API query (the statistics page links here with
+// `org_id`, `axis`, `grade`), and the rows as the table shows them. Pure helpers are unit-tested.
+import type { LocationQuery } from 'vue-router';
+import type { Axis, ChildcareClassQuery, ChildcareGrade, ChildcareTerm } from '@/api/types';
+import { CHILDCARE_GRADES, CHILDCARE_TERMS } from '@/api/types';
+
+export interface ClassFilters {
+  org_id: number | undefined;
+  axis: Axis;
+  /** Any of the grades; empty = all. */
+  grades: ChildcareGrade[];
+  term: ChildcareTerm | '';
+  year: number | undefined;
+  q: string;
+}
+
+function one(value: LocationQuery[string] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return typeof v === 'string' ? v : '';
+}
+
+function positiveInt(value: string): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+export function emptyClassFilters(): ClassFilters {
+  return { org_id: undefined, axis: 'territorial', grades: [], term: '', year: undefined, q: '' };
+}
+
+/** Reads the filters from the URL, ignoring what is malformed (`grade` may be a comma list). */
+export function classFiltersFromQuery(query: LocationQuery): ClassFilters {
+  const term = one(query.term);
+  return {
+    org_id: positiveInt(one(query.org_id)),
+    axis: one(query.axis) === 'industry' ? 'industry' : 'territorial',
+    grades: one(query.grade)
+      .split(',')
+      .filter((g): g is ChildcareGrade => (CHILDCARE_GRADES as readonly string[]).includes(g)),
+    term: (CHILDCARE_TERMS as readonly string[]).includes(term) ? (term as ChildcareTerm) : '',
+    year: positiveInt(one(query.year)),
+    q: one(query.q),
+  };
+}
+
+/** GET /childcare/classes query; empty filters left out. */
+export function classApiQuery(f: ClassFilters, page: number, pageSize: number): ChildcareClassQuery {
+  const query: ChildcareClassQuery = { page, page_size: pageSize };
+  if (f.org_id !== undefined) query.org_id = f.org_id;
+  if (f.axis === 'industry') query.axis = 'industry';
+  if (f.grades.length) query.grade = f.grades.join(',');
+  if (f.term) query.term = f.term;
+  if (f.year !== undefined) query.year = f.year;
+  if (f.q.trim()) query.q = f.q.trim();
+  return query;
+}
+
+/** The URL query that reproduces the filters (paging left out). */
+export function classRouteQuery(f: ClassFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(classApiQuery(f, 1, 20))) out[key] = String(value);
+  delete out.page;
+  delete out.page_size;
+  return out;
+}
+
+/** The tag type of a grade. */
+export function gradeTagType(grade: ChildcareGrade): 'danger' | 'warning' | 'success' | 'info' {
+  if (grade === 'national') return 'danger';
+  if (grade === 'municipal') return 'warning';
+  if (grade === 'district') return 'success';
+  return 'info';
+}
+
+/** `0.9375` → `93.8%`; null → `—`. */
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined) return '—';
+  return `${(rate * 100).toFixed(1)}%`;
+}
+
