@@ -45,6 +45,7 @@ bench: build
 	bench/api.sh
 	bench/search.sh
 	bench/export.sh
+	bench/stats.sh
 
 clean:
 	rm -rf build build-asan web/dist

@@ -18,6 +18,7 @@
 #include "auth/password.h"
 #include "auth/routes.h"
 #include "bulletin/bulletin.h"
+#include "childcare/childcare.h"
 #include "db/migrate.h"
 #include "demo/demo.h"
 #include "http/server.h"
@@ -195,6 +196,7 @@ void RegisterAll(api::Api& api) {
   search::RegisterRoutes(api);
   news::RegisterRoutes(api);
   bulletin::RegisterRoutes(api);
+  childcare::RegisterRoutes(api);
   audit::RegisterRoutes(api);
   auth::RegisterRoutes(api);
 }

@@ -372,6 +372,157 @@ CREATE INDEX search_doc_tsv ON search_doc USING gin (tsv);
 ALTER TABLE search_doc SET (toast_tuple_target = 8160);
 )SQL",
      search::IndexAllActivities},
+    {6, "childcare", R"SQL(
+-- 爱心托管班 (childcare/childcare.h). staff and courses are JSON arrays kept
+-- with the class; enrolled, served and subsidy_fen are counters kept by the
+-- writes so that the statistics read one row per class.
+CREATE TABLE childcare_class (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  name TEXT NOT NULL,
+  build_mode TEXT NOT NULL,
+  operation_mode TEXT NOT NULL,
+  partner TEXT NOT NULL DEFAULT '',
+  site TEXT NOT NULL,
+  term TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  capacity INTEGER NOT NULL,
+  age_min INTEGER NOT NULL,
+  age_max INTEGER NOT NULL,
+  fee_fen BIGINT NOT NULL DEFAULT 0,
+  priority_tags TEXT NOT NULL DEFAULT '',
+  staff TEXT NOT NULL DEFAULT '[]',
+  courses TEXT NOT NULL DEFAULT '[]',
+  grade TEXT NOT NULL DEFAULT 'none',
+  graded_year INTEGER,
+  enrolled INTEGER NOT NULL DEFAULT 0,
+  served INTEGER NOT NULL DEFAULT 0,
+  subsidy_fen BIGINT NOT NULL DEFAULT 0,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX childcare_class_org ON childcare_class(org_id, start_date);
+
+-- A child (by parent and name: member_child rows are replaced on every edit
+-- of a member) in a class: enrolled, waiting or withdrawn.
+CREATE TABLE childcare_enrolment (
+  id {ID},
+  class_id BIGINT NOT NULL REFERENCES childcare_class(id),
+  member_id BIGINT NOT NULL REFERENCES member(id),
+  child_name TEXT NOT NULL,
+  child_birth_date TEXT NOT NULL,
+  status TEXT NOT NULL,
+  priority INTEGER NOT NULL DEFAULT 0,
+  requested_at BIGINT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX childcare_enrolment_child ON childcare_enrolment(class_id, member_id, child_name);
+CREATE INDEX childcare_enrolment_member ON childcare_enrolment(member_id);
+
+-- One row per child enrolled on a recorded day.
+CREATE TABLE childcare_attendance (
+  class_id BIGINT NOT NULL REFERENCES childcare_class(id),
+  day TEXT NOT NULL,
+  enrolment_id BIGINT NOT NULL REFERENCES childcare_enrolment(id),
+  present INTEGER NOT NULL,
+  PRIMARY KEY (class_id, day, enrolment_id)
+);
+
+CREATE TABLE childcare_evaluation (
+  id {ID},
+  class_id BIGINT NOT NULL REFERENCES childcare_class(id),
+  year INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  district_org_id BIGINT REFERENCES org(id),
+  grade TEXT,
+  comment TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (class_id, year)
+);
+CREATE INDEX childcare_evaluation_state ON childcare_evaluation(state);
+
+-- stage: 'self', 'district', 'city'; photos a JSON array as photo::Attach answers.
+CREATE TABLE childcare_score (
+  evaluation_id BIGINT NOT NULL REFERENCES childcare_evaluation(id),
+  stage TEXT NOT NULL,
+  standard TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  evidence TEXT NOT NULL DEFAULT '',
+  photos TEXT NOT NULL DEFAULT '[]',
+  user_id BIGINT,
+  at BIGINT NOT NULL,
+  PRIMARY KEY (evaluation_id, stage, standard)
+);
+
+CREATE TABLE childcare_evaluation_event (
+  id {ID},
+  evaluation_id BIGINT NOT NULL REFERENCES childcare_evaluation(id),
+  at BIGINT NOT NULL,
+  user_id BIGINT,
+  action TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX childcare_evaluation_event_evaluation ON childcare_evaluation_event(evaluation_id);
+
+CREATE TABLE childcare_grant (
+  id {ID},
+  class_id BIGINT NOT NULL REFERENCES childcare_class(id),
+  evaluation_id BIGINT NOT NULL REFERENCES childcare_evaluation(id),
+  grade TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  amount_fen BIGINT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  approved_by BIGINT,
+  approved_at BIGINT NOT NULL
+);
+CREATE INDEX childcare_grant_class ON childcare_grant(class_id);
+
+CREATE TABLE childcare_inspection (
+  id {ID},
+  class_id BIGINT NOT NULL REFERENCES childcare_class(id),
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  day TEXT NOT NULL,
+  inspector TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX childcare_inspection_class ON childcare_inspection(class_id);
+
+CREATE TABLE childcare_finding (
+  id {ID},
+  inspection_id BIGINT NOT NULL REFERENCES childcare_inspection(id),
+  class_id BIGINT NOT NULL REFERENCES childcare_class(id),
+  description TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  state TEXT NOT NULL,
+  rectification TEXT NOT NULL DEFAULT '',
+  photos TEXT NOT NULL DEFAULT '[]',
+  rectified_by BIGINT,
+  rectified_at BIGINT,
+  accepted_by BIGINT,
+  accepted_at BIGINT,
+  comment TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX childcare_finding_inspection ON childcare_finding(inspection_id);
+
+-- One JSON document (childcare.h: subsidy caps per grade, priority tags, pass score).
+CREATE TABLE childcare_setting (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO childcare_setting (name, value) VALUES ('settings', '{"subsidy_caps_fen":{"national":5000000,"municipal":5000000,"district":1000000,"none":0},"priority_tags":["new_employment","migrant_worker"],"pass_score":60}');
+)SQL"},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

@@ -15,6 +15,7 @@
 #include "core/idcard.h"
 #include "core/money.h"
 #include "core/quantity.h"
+#include "demo/childcare_demo.h"
 #include "demo/news_demo.h"
 #include "org/org.h"
 #include "search/index.h"
@@ -453,7 +454,8 @@ Result<Summary> Generate(api::App& app, const Options& options) {
       (void)id;
       ++summary.users;
     }
-    return GenerateNews(tx, now);
+    GH_RETURN_IF_ERROR(GenerateNews(tx, now));
+    return GenerateChildcare(tx, options.scale, now);
   });
   GH_RETURN_IF_ERROR(s);
   if (app.db.backend() == db::Backend::kPostgres) {
