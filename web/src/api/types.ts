@@ -1069,3 +1069,67 @@ export interface ProgrammeStats {
     by_org: { org_id: number; org_name: string; own?: boolean; count: number; link: string }[];
   };
 }
+
+// ---- 荣誉 (docs/api.md § 荣誉 (honours)) ----
+
+export type HonourKind =
+  | 'may_day_certificate'
+  | 'may_day_medal'
+  | 'worker_pioneer'
+  | 'model_worker'
+  | 'childcare_class'
+  | 'innovation_case'
+  | 'other';
+export const HONOUR_KINDS: readonly HonourKind[] = [
+  'may_day_certificate',
+  'may_day_medal',
+  'worker_pioneer',
+  'model_worker',
+  'childcare_class',
+  'innovation_case',
+  'other',
+];
+export type HonourLevel = 'national' | 'city' | 'district';
+export const HONOUR_LEVELS: readonly HonourLevel[] = ['national', 'city', 'district'];
+export type AwardeeType = 'person' | 'collective';
+
+export interface Honour {
+  id: number;
+  kind: HonourKind;
+  kind_label: string;
+  level: HonourLevel;
+  level_label: string;
+  year: number;
+  title: string;
+  awardee_type: AwardeeType;
+  member_id: number | null;
+  awardee_name: string;
+  org_id: number;
+  org_name: string;
+  conferred_by: string;
+  note: string;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HonourWrite {
+  kind: HonourKind;
+  level: HonourLevel;
+  year: number;
+  awardee_type: AwardeeType;
+  org_id?: number;
+  member_id?: number;
+  awardee_name?: string;
+  title?: string;
+  conferred_by?: string;
+  note?: string;
+}
+
+export interface HonourQuery extends ListQuery {
+  kind?: HonourKind;
+  level?: HonourLevel;
+  year?: number;
+  awardee_type?: AwardeeType;
+  q?: string;
+}

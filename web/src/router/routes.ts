@@ -132,6 +132,12 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'childcare.edit', permission: 'childcare:class:write', activeMenu: '/childcare' },
   },
   {
+    path: 'honour',
+    name: 'honour',
+    component: () => import('@/views/honour/index.vue'),
+    meta: { title: 'menu.honour', permission: 'honour:honour:read', menuIcon: 'Medal' },
+  },
+  {
     path: 'stats',
     name: 'stats',
     component: () => import('@/views/stats/index.vue'),

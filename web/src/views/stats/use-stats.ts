@@ -10,6 +10,7 @@ const PAGES: Record<string, string> = {
   '/childcare/classes': 'childcare',
   '/childcare/enrolments': 'childcare',
   '/activities': 'activity',
+  '/honours': 'honour',
 };
 
 /** The UI route behind a figure's link, or null when no page lists those records yet. */
