@@ -1133,3 +1133,55 @@ export interface HonourQuery extends ListQuery {
   awardee_type?: AwardeeType;
   q?: string;
 }
+
+// ---- 关爱行动 (docs/api.md § 关爱行动 (campaigns)) ----
+
+export interface Campaign {
+  id: number;
+  org_id: number;
+  org_name: string;
+  name: string;
+  date_from: DateString;
+  date_to: DateString;
+  target_count: number;
+  target_unit: string;
+  target_groups: string[];
+  description: string;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CampaignWrite {
+  name: string;
+  date_from: DateString;
+  date_to: DateString;
+  target_count: number;
+  target_unit?: string;
+  target_groups?: string[];
+  org_id?: number;
+  description?: string;
+}
+
+export interface CampaignQuery extends ListQuery {
+  year?: number;
+  q?: string;
+}
+
+export interface CampaignFigures {
+  activities: number;
+  beneficiaries: number;
+  money_fen: number;
+  items: string[];
+  ratio: number | null;
+  link: string;
+}
+
+export interface CampaignProgress {
+  campaign: Campaign;
+  org_id: number;
+  org_name: string;
+  axis: Axis;
+  total: CampaignFigures;
+  rows: (CampaignFigures & { org_id: number; org_name: string; own: boolean })[];
+}

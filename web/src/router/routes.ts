@@ -132,6 +132,19 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'childcare.edit', permission: 'childcare:class:write', activeMenu: '/childcare' },
   },
   {
+    path: 'campaign',
+    name: 'campaign',
+    component: () => import('@/views/campaign/index.vue'),
+    meta: { title: 'menu.campaign', permission: 'campaign:campaign:read', menuIcon: 'Present' },
+  },
+  {
+    path: 'campaign/:id(\\d+)/progress',
+    name: 'campaign-progress',
+    component: () => import('@/views/campaign/progress.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'campaign.progress', permission: 'campaign:campaign:read', activeMenu: '/campaign' },
+  },
+  {
     path: 'honour',
     name: 'honour',
     component: () => import('@/views/honour/index.vue'),
