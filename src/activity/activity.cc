@@ -6,6 +6,7 @@
 #include "api/body.h"
 #include "api/cache.h"
 #include "audit/audit.h"
+#include "campaign/campaign.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "core/quantity.h"
@@ -32,14 +33,15 @@ const std::vector<api::FieldDef> kFields = {{"org_id", "所属工会"},
                                             {"organisers", "主办单位"},
                                             {"partners", "协办单位"},
                                             {"photos", "照片"},
-                                            {"body", "正文"}};
+                                            {"body", "正文"},
+                                            {"campaign_id", "关爱行动"}};
 
 const char* const kSources[] = {"", "self_raised", "special_fund", "subsidy"};
 
 constexpr const char* kColumns =
     "a.id, a.org_id, o.name, a.title, a.type, a.start_date, a.end_date, a.day_part, "
     "a.participants_count, a.participants_qualifier, a.participants_unit, a.detail, a.body, "
-    "a.created_by, a.created_at, a.updated_at";
+    "a.created_by, a.created_at, a.updated_at, a.campaign_id";
 
 // A quantity object: {"text":"40余人"} or {"count":40,"qualifier":"余","unit":"人"}.
 // A quantity and its text as written ("百余名"), or as formatted when only the
@@ -260,6 +262,13 @@ Status Parse(api::Call& call, const api::Body& body, bool creating, Record& r) {
   if (call.body.contains("body")) {
     GH_ASSIGN_OR_RETURN(r.body, body.Text("body", false, 500000));
   }
+  if (call.body.contains("campaign_id")) {
+    GH_ASSIGN_OR_RETURN(r.campaign_id, body.OptInt("campaign_id", 1, INT64_MAX));
+  }
+  if (r.campaign_id && (call.body.contains("campaign_id") || body.Has("start_date"))) {
+    GH_RETURN_IF_ERROR(
+        campaign::CheckLink(call.tx, call.who, *r.campaign_id, r.org_id, r.start_date));
+  }
   return Status::Ok();
 }
 
@@ -337,7 +346,8 @@ nlohmann::json ToJson(db::Tx& tx, const std::vector<db::Row>& rows) {
                    {"body", r.Str(12)},
                    {"created_by", r.OptInt(13) ? nlohmann::json(*r.OptInt(13)) : nullptr},
                    {"created_at", FormatTimestamp(r.Int(14))},
-                   {"updated_at", FormatTimestamp(r.Int(15))}});
+                   {"updated_at", FormatTimestamp(r.Int(15))},
+                   {"campaign_id", r.OptInt(16) ? nlohmann::json(*r.OptInt(16)) : nullptr}});
   }
   return out;
 }
@@ -372,6 +382,7 @@ Record FromJson(const nlohmann::json& j) {
   for (const auto& o : j["organisers"]) r.organisers.push_back(o["id"]);
   for (const auto& o : j["partners"]) r.partners.push_back(o["id"]);
   r.body = j["body"];
+  if (!j["campaign_id"].is_null()) r.campaign_id = j["campaign_id"].get<int64_t>();
   return r;
 }
 
@@ -390,7 +401,8 @@ Result<api::Reply> List(api::Call& call) {
   const int64_t version = api::DataVersion(call.tx, {kVersion, "org"});
   const std::string key = std::to_string(sub.root) + '|' + sub.axis + '|' + std::to_string(p.page) +
                           '|' + std::to_string(p.page_size) + '|' + p.from + '|' + p.to + '|' +
-                          p.type + '|' + p.sort + '|' + p.q;
+                          p.type + '|' + p.sort + '|' + p.q + '|' +
+                          call.req.Query("campaign_id").value_or("");
   if (std::optional<std::string> hit = ListCache().Get(key, version)) {
     api::Reply reply;
     reply.raw_body = std::move(*hit);
@@ -417,6 +429,14 @@ Result<api::Reply> List(api::Call& call) {
     where += " AND (a.title LIKE ? ESCAPE '\\' OR a.body LIKE ? ESCAPE '\\')";
     params.push_back(db::ContainsPattern(p.q));
     params.push_back(db::ContainsPattern(p.q));
+    join = true;
+  }
+  if (auto v = call.req.Query("campaign_id"); v && !v->empty()) {
+    if (v->find_first_not_of("0123456789") != std::string::npos || v->size() > 18) {
+      return Status(Code::kBadRequest, "查询参数 campaign_id 应为关爱行动编号", "campaign_id");
+    }
+    where += " AND a.campaign_id = ?";
+    params.push_back(int64_t{std::stoll(*v)});
     join = true;
   }
   std::string order;
@@ -486,11 +506,11 @@ Result<api::Reply> Patch(api::Call& call) {
   call.tx.Exec(
       "UPDATE activity SET title = ?, type = ?, start_date = ?, end_date = ?, day_part = ?, "
       "participants_count = ?, participants_qualifier = ?, participants_unit = ?, "
-      "beneficiaries_total = ?, money_total_fen = ?, detail = ?, body = ?, updated_at = ? WHERE id "
-      "= ?",
+      "beneficiaries_total = ?, money_total_fen = ?, detail = ?, body = ?, campaign_id = ?, "
+      "updated_at = ? WHERE id = ?",
       {r.title, r.type, r.start_date, r.end_date, r.day_part, db::OrNull(r.participants_count),
        r.participants_qualifier, r.participants_unit, beneficiaries, money, r.detail.dump(), r.body,
-       call.now, id});
+       db::OrNull(r.campaign_id), call.now, id});
   WriteOrgLinks(call.tx, id, r);
   if (r.start_date != before["start_date"]) IndexScope(call.tx, id);
   search::Put(call.tx, SearchDoc(id, r));
@@ -526,12 +546,12 @@ int64_t Insert(db::Tx& tx, const Record& r, int64_t user_id, int64_t now) {
       "participants_count, "
       "participants_qualifier, participants_unit, beneficiaries_total, money_total_fen, detail, "
       "body, "
-      "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id",
+      "created_by, created_at, updated_at, campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?) RETURNING id",
       {r.org_id, r.title, r.type, r.start_date, r.end_date, r.day_part,
        db::OrNull(r.participants_count), r.participants_qualifier, r.participants_unit,
        beneficiaries, money, r.detail.dump(), r.body, user_id ? db::Value(user_id) : db::Null(),
-       now, now});
+       now, now, db::OrNull(r.campaign_id)});
   WriteOrgLinks(tx, id, r);
   tx.Exec(
       "INSERT INTO activity_scope (ancestor_id, axis, start_date, activity_id) SELECT ancestor_id, "
@@ -558,8 +578,8 @@ void RegisterRoutes(api::Api& api) {
             subtree + ")",
         {ax, root, ax});
   });
-  const std::vector<std::string> query = {"org_id", "axis", "type", "from",     "to",
-                                          "q",      "sort", "page", "page_size"};
+  const std::vector<std::string> query = {"org_id", "axis", "type", "from",      "to",
+                                          "q",      "sort", "page", "page_size", "campaign_id"};
   api.Add({"GET", "/activities", "activity:activity:read", "activities",
            "工作动态列表（按子树、轴、类型、日期、关键词筛选）", List, query});
   api.Add({"POST", "/activities", "activity:activity:write", "activities", "新建工作动态", Create});

@@ -44,6 +44,7 @@ struct Record {
   std::vector<int64_t> organisers;
   std::vector<int64_t> partners;
   std::string body;
+  std::optional<int64_t> campaign_id;  // the care campaign it reports against
 };
 
 // Writes a new record and its scope index. Answers its id. No checks: callers

@@ -19,14 +19,18 @@
 #include "auth/routes.h"
 #include "bulletin/bulletin.h"
 #include "childcare/childcare.h"
+#include "campaign/campaign.h"
+#include "competition/competition.h"
 #include "db/migrate.h"
 #include "demo/demo.h"
+#include "honour/honour.h"
 #include "http/server.h"
 #include "member/member.h"
 #include "news/news.h"
 #include "org/org.h"
 #include "photo/photo.h"
 #include "search/search.h"
+#include "stats/programmes.h"
 
 namespace gonghui::cli {
 namespace {
@@ -197,6 +201,10 @@ void RegisterAll(api::Api& api) {
   news::RegisterRoutes(api);
   bulletin::RegisterRoutes(api);
   childcare::RegisterRoutes(api);
+  campaign::RegisterRoutes(api);
+  honour::RegisterRoutes(api);
+  competition::RegisterRoutes(api);
+  stats::RegisterProgrammeRoutes(api);
   audit::RegisterRoutes(api);
   auth::RegisterRoutes(api);
 }

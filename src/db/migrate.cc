@@ -523,6 +523,97 @@ CREATE TABLE childcare_setting (
 );
 INSERT INTO childcare_setting (name, value) VALUES ('settings', '{"subsidy_caps_fen":{"national":5000000,"municipal":5000000,"district":1000000,"none":0},"priority_tags":["new_employment","migrant_worker"],"pass_score":60}');
 )SQL"},
+    {7, "programmes", R"SQL(
+-- Care campaigns (campaign/campaign.h): work records report against one.
+CREATE TABLE campaign (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  name TEXT NOT NULL,
+  date_from TEXT NOT NULL,
+  date_to TEXT NOT NULL,
+  target_count BIGINT NOT NULL DEFAULT 0,
+  target_unit TEXT NOT NULL DEFAULT '',
+  target_groups TEXT NOT NULL DEFAULT '[]',
+  description TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX campaign_by_org ON campaign(org_id);
+ALTER TABLE activity ADD COLUMN campaign_id BIGINT REFERENCES campaign(id);
+CREATE INDEX activity_by_campaign ON activity(campaign_id, org_id);
+
+-- Competitions (competition/competition.h): events, their categories, and
+-- entries with their results.
+CREATE TABLE competition (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  level TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL,
+  parent_id BIGINT REFERENCES competition(id),
+  description TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX competition_by_org ON competition(org_id);
+CREATE TABLE competition_category (
+  id {ID},
+  competition_id BIGINT NOT NULL REFERENCES competition(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  format TEXT NOT NULL,
+  scoring TEXT NOT NULL,
+  awards TEXT NOT NULL DEFAULT '[]',
+  special_awards TEXT NOT NULL DEFAULT '[]',
+  qualify_top INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (competition_id, name)
+);
+CREATE TABLE competition_entry (
+  id {ID},
+  competition_id BIGINT NOT NULL REFERENCES competition(id),
+  category_id BIGINT NOT NULL REFERENCES competition_category(id),
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  member_id BIGINT REFERENCES member(id),
+  name TEXT NOT NULL DEFAULT '',
+  team_name TEXT NOT NULL DEFAULT '',
+  members TEXT NOT NULL DEFAULT '[]',
+  special_awards TEXT NOT NULL DEFAULT '[]',
+  score DOUBLE PRECISION,
+  place BIGINT,
+  qualified_from_entry_id BIGINT REFERENCES competition_entry(id),
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX competition_entry_by_category ON competition_entry(category_id);
+CREATE INDEX competition_entry_by_org ON competition_entry(org_id);
+-- An entry qualifies upward at most once: qualification is idempotent.
+CREATE UNIQUE INDEX competition_entry_qualified ON competition_entry(qualified_from_entry_id);
+
+-- Honours (honour/honour.h): 五一劳动奖章, 工人先锋号 … held by a person or a
+-- collective of a union.
+CREATE TABLE honour (
+  id {ID},
+  kind TEXT NOT NULL,
+  level TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  awardee_type TEXT NOT NULL,
+  member_id BIGINT REFERENCES member(id),
+  awardee_name TEXT NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  conferred_by TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX honour_by_org ON honour(org_id, year);
+)SQL"},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

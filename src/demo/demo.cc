@@ -17,6 +17,7 @@
 #include "core/quantity.h"
 #include "demo/childcare_demo.h"
 #include "demo/news_demo.h"
+#include "demo/programme_demo.h"
 #include "org/org.h"
 #include "search/index.h"
 
@@ -455,7 +456,8 @@ Result<Summary> Generate(api::App& app, const Options& options) {
       ++summary.users;
     }
     GH_RETURN_IF_ERROR(GenerateNews(tx, now));
-    return GenerateChildcare(tx, options.scale, now);
+    GH_RETURN_IF_ERROR(GenerateChildcare(tx, options.scale, now));
+    return GenerateProgrammes(tx, now);
   });
   GH_RETURN_IF_ERROR(s);
   if (app.db.backend() == db::Backend::kPostgres) {

@@ -1,0 +1,40 @@
+#include "stats/rollup.h"
+
+namespace gonghui::stats {
+
+std::vector<Child> Children(db::Tx& tx, int64_t root, const std::string& axis) {
+  std::vector<Child> out;
+  for (const db::Row& r :
+       tx.Query("SELECT o.id, o.name FROM org_closure c JOIN org o ON o.id = c.descendant_id WHERE "
+                "c.ancestor_id = ? AND c.axis = ? AND c.depth = 1 AND o.is_partner = 0 ORDER BY "
+                "o.code, o.name",
+                {root, axis})) {
+    out.push_back({r.Int(0), r.Str(1)});
+  }
+  return out;
+}
+
+std::string RollUpJoin(std::string_view org_column, int64_t root, const std::string& axis,
+                       std::vector<db::Value>& params) {
+  params.push_back(axis);
+  params.push_back(root);
+  params.push_back(axis);
+  return " LEFT JOIN org_closure ru ON ru.descendant_id = " + std::string(org_column) +
+         " AND ru.axis = ? AND ru.ancestor_id IN (SELECT descendant_id FROM org_closure WHERE "
+         "ancestor_id = ? AND axis = ? AND depth = 1)";
+}
+
+std::string RollUpKey(std::string_view org_column) {
+  return "COALESCE(ru.ancestor_id, " + std::string(org_column) + ")";
+}
+
+std::string AxisName(const std::string& axis) { return axis == "i" ? "industry" : "territorial"; }
+
+std::string Link(std::string_view path, std::string_view query, int64_t org_id,
+                 const std::string& axis) {
+  std::string out = "/api/v1" + std::string(path) + "?";
+  if (!query.empty()) out += std::string(query) + "&";
+  return out + "org_id=" + std::to_string(org_id) + "&axis=" + AxisName(axis);
+}
+
+}  // namespace gonghui::stats
