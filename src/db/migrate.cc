@@ -365,6 +365,7 @@ INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 67108864);
 -- The tokens as a tsvector built by C++ (search/tokenize.h): title weighted A,
 -- body B, the scope lexemes without positions.
 ALTER TABLE search_doc ADD COLUMN tsv tsvector NOT NULL;
+-- (search.cc BulkIndexer builds the index anew after a big load.)
 CREATE INDEX search_doc_tsv ON search_doc USING gin (tsv);
 -- Rows stay whole up to 8 kB (default: about 2 kB, which sent most tsvectors
 -- to the TOAST table): reading a row's tsvector is then one page, and the

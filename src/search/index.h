@@ -54,8 +54,11 @@ std::string ActivityBody(std::string_view body, const nlohmann::json& detail);
 
 // Adds many documents that are not indexed yet, much faster than Put: they are
 // buffered, sorted by rank key and written in batches (COPY on PostgreSQL).
-// Finish (or the destructor, unless an exception is unwinding) writes the rest.
-// Runs in the caller's transaction; one BulkIndexer at a time per transaction.
+// Finish (or the destructor, unless an exception is unwinding) writes the rest;
+// after a big load it also merges SQLite's index into one segment, and builds
+// PostgreSQL's GIN index anew (dropped at the first full batch, which locks
+// search_doc until the transaction ends). Runs in the caller's transaction;
+// one BulkIndexer at a time per transaction.
 class BulkIndexer {
  public:
   explicit BulkIndexer(db::Tx& tx) : tx_(tx) {}
@@ -73,6 +76,7 @@ class BulkIndexer {
   std::vector<Doc> pending_;
   std::map<std::pair<int64_t, bool>, std::string> scopes_;  // (org, everyone) → lexemes
   int64_t written_ = 0;
+  bool gin_dropped_ = false;
 };
 
 // Indexes every live work record through a BulkIndexer (migration 5 on an
