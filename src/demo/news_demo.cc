@@ -96,7 +96,7 @@ std::string MonthDay(const Date& d) {
 
 Status GenerateNews(db::Tx& tx, int64_t now) {
   std::vector<db::Row> districts =
-      tx.Query("SELECT id, name FROM org WHERE kind = 'district' ORDER BY code, id");
+      tx.Query("SELECT id, name FROM org WHERE kind = 'district' ORDER BY code IS NULL, code, id");
   if (districts.empty()) return Status::Ok();
   const int64_t city = tx.QueryInt("SELECT id FROM org WHERE kind = 'city' ORDER BY id LIMIT 1");
   const int64_t editor =
