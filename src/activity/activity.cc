@@ -289,6 +289,16 @@ search::Doc SearchDoc(int64_t id, const Record& r) {
   return {"activity", id, r.org_id, false, r.start_date, r.title, std::move(body)};
 }
 
+// Counts a record into its campaign's progress (+1) or takes it out (-1).
+void CountForCampaign(db::Tx& tx, const Record& r, int sign) {
+  if (!r.campaign_id) return;
+  auto [beneficiaries, money] = Totals(r.detail);
+  campaign::Count(tx,
+                  campaign::ShareOf(*r.campaign_id, r.org_id, beneficiaries, r.participants_count,
+                                    money, r.detail),
+                  sign);
+}
+
 void IndexScope(db::Tx& tx, int64_t id) {
   tx.Exec("DELETE FROM activity_scope WHERE activity_id = ?", {id});
   tx.Exec(
@@ -402,7 +412,7 @@ Result<api::Reply> List(api::Call& call) {
   const std::string key = std::to_string(sub.root) + '|' + sub.axis + '|' + std::to_string(p.page) +
                           '|' + std::to_string(p.page_size) + '|' + p.from + '|' + p.to + '|' +
                           p.type + '|' + p.sort + '|' + p.q + '|' +
-                          call.req.Query("campaign_id").value_or("");
+                          call.req.Query("campaign_id").value_or("") + '|' + (p.own ? "own" : "");
   if (std::optional<std::string> hit = ListCache().Get(key, version)) {
     api::Reply reply;
     reply.raw_body = std::move(*hit);
@@ -410,6 +420,12 @@ Result<api::Reply> List(api::Call& call) {
   }
   std::string where = " WHERE s.ancestor_id = ? AND s.axis = ?";
   std::vector<db::Value> params = {sub.root, sub.axis};
+  bool join = false;
+  if (p.own) {
+    where += " AND a.org_id = ?";
+    params.push_back(sub.root);
+    join = true;
+  }
   if (!p.from.empty()) {
     where += " AND s.start_date >= ?";
     params.push_back(p.from);
@@ -418,7 +434,6 @@ Result<api::Reply> List(api::Call& call) {
     where += " AND s.start_date <= ?";
     params.push_back(p.to);
   }
-  bool join = false;
   if (!p.type.empty()) {
     if (!IsType(p.type)) return InvalidArgument("type", "查询参数 type 不是有效的工作动态类型");
     where += " AND a.type = ?";
@@ -500,8 +515,11 @@ Result<api::Reply> Patch(api::Call& call) {
     GH_ASSIGN_OR_RETURN(int64_t org_id, body.Int("org_id", 1, INT64_MAX));
     if (org_id != before["org_id"].get<int64_t>()) return body.Error("org_id", "创建后不能修改");
   }
-  Record r = FromJson(before);
+  const Record old = FromJson(before);
+  Record r = old;
   GH_RETURN_IF_ERROR(Parse(call, body, false, r));
+  CountForCampaign(call.tx, old, -1);
+  CountForCampaign(call.tx, r, +1);
   auto [beneficiaries, money] = Totals(r.detail);
   call.tx.Exec(
       "UPDATE activity SET title = ?, type = ?, start_date = ?, end_date = ?, day_part = ?, "
@@ -526,6 +544,7 @@ Result<api::Reply> Delete(api::Call& call) {
   call.tx.Exec("UPDATE activity SET deleted_at = ?, updated_at = ? WHERE id = ?",
                {call.now, call.now, id});
   call.tx.Exec("DELETE FROM activity_scope WHERE activity_id = ?", {id});
+  CountForCampaign(call.tx, FromJson(before), -1);
   search::Remove(call.tx, "activity", id);
   api::BumpDataVersion(call.tx, kVersion);
   audit::Record(call, "delete", "activity", id, before["org_id"].get<int64_t>(), before, nullptr);
@@ -557,6 +576,7 @@ int64_t Insert(db::Tx& tx, const Record& r, int64_t user_id, int64_t now) {
       "INSERT INTO activity_scope (ancestor_id, axis, start_date, activity_id) SELECT ancestor_id, "
       "axis, ?, ? FROM org_closure WHERE descendant_id = ?",
       {r.start_date, id, r.org_id});
+  CountForCampaign(tx, r, +1);
   search::Put(tx, SearchDoc(id, r));
   return id;
 }
@@ -578,8 +598,8 @@ void RegisterRoutes(api::Api& api) {
             subtree + ")",
         {ax, root, ax});
   });
-  const std::vector<std::string> query = {"org_id", "axis", "type", "from",      "to",
-                                          "q",      "sort", "page", "page_size", "campaign_id"};
+  const std::vector<std::string> query = {"org_id", "axis", "type",      "from",        "to", "q",
+                                          "sort",   "page", "page_size", "campaign_id", "own"};
   api.Add({"GET", "/activities", "activity:activity:read", "activities",
            "工作动态列表（按子树、轴、类型、日期、关键词筛选）", List, query});
   api.Add({"POST", "/activities", "activity:activity:write", "activities", "新建工作动态", Create});

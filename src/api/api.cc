@@ -120,6 +120,18 @@ Result<ListParams> ParseListParams(const http::Request& req) {
   p.q = req.Query("q").value_or("");
   if (Utf8Length(p.q) > 100) return InvalidArgument("q", "搜索词不能超过 100 个字");
   p.sort = req.Query("sort").value_or("");
+  if (auto v = req.Query("year"); v && !v->empty()) {
+    if (v->size() != 4 || v->find_first_not_of("0123456789") != std::string::npos) {
+      return Status(Code::kBadRequest, "查询参数 year 应为四位年份", "year");
+    }
+    p.year = std::stoi(*v);
+  }
+  if (auto v = req.Query("own"); v && !v->empty()) {
+    if (*v != "true" && *v != "false") {
+      return Status(Code::kBadRequest, "查询参数 own 应为 true 或 false", "own");
+    }
+    p.own = *v == "true";
+  }
   return p;
 }
 

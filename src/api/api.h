@@ -92,6 +92,8 @@ struct ListParams {
   std::optional<int64_t> org_id;
   std::string axis;  // "" when not given, else "t" or "i"
   std::string from, to, type, q, sort;
+  std::optional<int> year;  // year=YYYY
+  bool own = false;         // own=true: the root's own records, not its subtree's
   int64_t offset() const { return (page - 1) * page_size; }
 };
 // kInvalidArgument naming the parameter.

@@ -268,12 +268,9 @@ Result<api::Reply> List(api::Call& call) {
   std::string where = " WHERE 1 = 1";
   std::vector<db::Value> params;
   if (!call.who.Has(kWrite)) where += " AND b.published_version > 0";
-  if (auto year = call.req.Query("year"); year && !year->empty()) {
-    if (year->size() != 4 || year->find_first_not_of("0123456789") != std::string::npos) {
-      return Status(Code::kBadRequest, "查询参数 year 应为四位年份", "year");
-    }
+  if (p.year) {
     where += " AND b.year = ?";
-    params.push_back(static_cast<int64_t>(std::stoi(*year)));
+    params.push_back(int64_t{*p.year});
   }
   api::PageRows page = api::QueryPage(
       call.tx,

@@ -9,6 +9,7 @@
 #include "audit/audit.h"
 #include "core/date.h"
 #include "core/time.h"
+#include "org/org.h"
 #include "stats/rollup.h"
 
 namespace gonghui::campaign {
@@ -163,13 +164,10 @@ Result<api::Reply> List(api::Call& call) {
     GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
     where += " AND " + ReachSql("c.org_id", sub.root, params);
   }
-  if (auto v = call.req.Query("year"); v && !v->empty()) {
-    if (v->size() != 4 || v->find_first_not_of("0123456789") != std::string::npos) {
-      return Status(Code::kBadRequest, "查询参数 year 应为四位年份", "year");
-    }
+  if (p.year) {
     where += " AND c.date_from <= ? AND c.date_to >= ?";
-    params.push_back(*v + "-12-31");
-    params.push_back(*v + "-01-01");
+    params.push_back(std::to_string(*p.year) + "-12-31");
+    params.push_back(std::to_string(*p.year) + "-01-01");
   }
   if (!p.q.empty()) {
     where += " AND c.name LIKE ? ESCAPE '\\'";
@@ -232,65 +230,180 @@ Status CheckLink(db::Tx& tx, const auth::Principal& who, int64_t campaign_id, in
   return Status::Ok();
 }
 
-nlohmann::json Progress(db::Tx& tx, int64_t campaign_id, int64_t target_count, int64_t root,
-                        const std::string& axis) {
-  struct Sum {
-    int64_t activities = 0, beneficiaries = 0, money = 0;
-    std::set<std::string> items;
-  };
-  std::map<int64_t, Sum> by_key;
-  Sum total;
-  std::vector<db::Value> params;
-  std::string join = stats::RollUpJoin("a.org_id", root, axis, params);
-  params.push_back(campaign_id);
-  params.push_back(root);
-  params.push_back(axis);
-  // A record without beneficiaries counts its participants (50余人参加).
-  for (const db::Row& r : tx.Query(
-           "SELECT " + stats::RollUpKey("a.org_id") +
-               ", CASE WHEN a.beneficiaries_total > 0 THEN a.beneficiaries_total ELSE "
-               "COALESCE(a.participants_count, 0) END, a.money_total_fen, a.detail FROM activity "
-               "a" +
-               join +
-               " WHERE a.campaign_id = ? AND a.deleted_at IS NULL AND a.org_id IN (SELECT "
-               "descendant_id FROM org_closure WHERE ancestor_id = ? AND axis = ?)",
-           params)) {
-    nlohmann::json detail = nlohmann::json::parse(r.Str(3), nullptr, false);
-    for (Sum* s : {&by_key[r.Int(0)], &total}) {
-      s->activities += 1;
-      s->beneficiaries += r.Int(1);
-      s->money += r.Int(2);
-      if (detail.is_object() && detail.contains("items") && detail["items"].is_array()) {
-        for (const auto& item : detail["items"]) {
-          if (item.is_string()) s->items.insert(item.get<std::string>());
-        }
-      }
+Share ShareOf(int64_t campaign_id, int64_t org_id, int64_t beneficiaries_total,
+              std::optional<int64_t> participants, int64_t money_fen,
+              const nlohmann::json& detail) {
+  Share s{campaign_id,
+          org_id,
+          beneficiaries_total > 0 ? beneficiaries_total : participants.value_or(0),
+          money_fen,
+          {}};
+  std::set<std::string> items;
+  if (detail.is_object() && detail.contains("items") && detail["items"].is_array()) {
+    for (const auto& item : detail["items"]) {
+      if (item.is_string()) items.insert(item.get<std::string>());
     }
   }
-  auto figures = [&](const Sum& s, int64_t org_id) {
+  s.items.assign(items.begin(), items.end());
+  return s;
+}
+
+namespace {
+
+// Adds to the row of the org's own records and to the subtree rows of the org
+// and each of its ancestors, on both axes (org_closure holds depth 0).
+constexpr const char* kTallyOwn =
+    "INSERT INTO campaign_tally (campaign_id, axis, org_id, activities, beneficiaries, "
+    "money_fen) VALUES (?, 'o', ?, ?, ?, ?)";
+constexpr const char* kTallyUp =
+    "INSERT INTO campaign_tally (campaign_id, axis, org_id, activities, beneficiaries, "
+    "money_fen) SELECT CAST(? AS BIGINT), axis, ancestor_id, CAST(? AS BIGINT), CAST(? AS "
+    "BIGINT), CAST(? AS BIGINT) FROM org_closure WHERE descendant_id = ?";
+constexpr const char* kTallyAdd =
+    " ON CONFLICT (campaign_id, axis, org_id) DO UPDATE SET activities = "
+    "campaign_tally.activities + excluded.activities, beneficiaries = "
+    "campaign_tally.beneficiaries + excluded.beneficiaries, money_fen = campaign_tally.money_fen "
+    "+ excluded.money_fen";
+constexpr const char* kItemOwn =
+    "INSERT INTO campaign_tally_item (campaign_id, axis, org_id, item, n) VALUES (?, 'o', ?, ?, "
+    "?)";
+constexpr const char* kItemUp =
+    "INSERT INTO campaign_tally_item (campaign_id, axis, org_id, item, n) SELECT CAST(? AS "
+    "BIGINT), axis, ancestor_id, CAST(? AS TEXT), CAST(? AS BIGINT) FROM org_closure WHERE "
+    "descendant_id = ?";
+constexpr const char* kItemAdd =
+    " ON CONFLICT (campaign_id, axis, org_id, item) DO UPDATE SET n = campaign_tally_item.n + "
+    "excluded.n";
+
+// Sums of records, as counted into a tally row.
+struct Sum {
+  int64_t activities = 0, beneficiaries = 0, money = 0;
+  std::map<std::string, int64_t> items;  // item → records naming it
+
+  void Add(const Sum& other) {
+    activities += other.activities;
+    beneficiaries += other.beneficiaries;
+    money += other.money;
+    for (const auto& [item, n] : other.items) items[item] += n;
+  }
+};
+
+}  // namespace
+
+void Count(db::Tx& tx, const Share& s, int sign) {
+  const int64_t n = sign, b = sign * s.beneficiaries, m = sign * s.money_fen;
+  tx.Exec(std::string(kTallyOwn) + kTallyAdd, {s.campaign_id, s.org_id, n, b, m});
+  tx.Exec(std::string(kTallyUp) + kTallyAdd, {s.campaign_id, n, b, m, s.org_id});
+  for (const std::string& item : s.items) {
+    tx.Exec(std::string(kItemOwn) + kItemAdd, {s.campaign_id, s.org_id, item, n});
+    tx.Exec(std::string(kItemUp) + kItemAdd, {s.campaign_id, item, n, s.org_id});
+  }
+}
+
+void RebuildTallies(db::Tx& tx, std::optional<int64_t> campaign_id) {
+  std::string filter = " WHERE campaign_id IS NOT NULL";
+  std::vector<db::Value> params;
+  if (campaign_id) {
+    filter = " WHERE campaign_id = ?";
+    params.push_back(*campaign_id);
+  }
+  tx.Exec("DELETE FROM campaign_tally_item" + filter, params);
+  tx.Exec("DELETE FROM campaign_tally" + filter, params);
+  const std::string live = filter + " AND deleted_at IS NULL";
+  // The records' own sums by (campaign, org), then added to each ancestor.
+  std::map<std::pair<int64_t, int64_t>, Sum> own;
+  for (const db::Row& r : tx.Query(
+           "SELECT campaign_id, org_id, beneficiaries_total, participants_count, money_total_fen, "
+           "detail FROM activity" +
+               live,
+           params)) {
+    Share share = ShareOf(r.Int(0), r.Int(1), r.Int(2), r.OptInt(3), r.Int(4),
+                          nlohmann::json::parse(r.Str(5), nullptr, false));
+    Sum& sum = own[{share.campaign_id, share.org_id}];
+    sum.activities += 1;
+    sum.beneficiaries += share.beneficiaries;
+    sum.money += share.money_fen;
+    for (const std::string& item : share.items) sum.items[item] += 1;
+  }
+  std::map<int64_t, std::vector<std::pair<std::string, int64_t>>> up;  // org → (axis, ancestor)
+  for (const db::Row& r :
+       tx.Query("SELECT descendant_id, axis, ancestor_id FROM org_closure WHERE descendant_id IN "
+                "(SELECT DISTINCT org_id FROM activity" +
+                    live + ")",
+                params)) {
+    up[r.Int(0)].emplace_back(r.Str(1), r.Int(2));
+  }
+  std::map<std::tuple<int64_t, std::string, int64_t>, Sum> rows;  // (campaign, axis, org)
+  for (const auto& [key, sum] : own) {
+    rows[{key.first, "o", key.second}].Add(sum);
+    for (const auto& [axis, ancestor] : up[key.second]) rows[{key.first, axis, ancestor}].Add(sum);
+  }
+  db::BulkInsert tally(
+      tx, "campaign_tally",
+      {"campaign_id", "axis", "org_id", "activities", "beneficiaries", "money_fen"});
+  db::BulkInsert items(tx, "campaign_tally_item", {"campaign_id", "axis", "org_id", "item", "n"});
+  for (const auto& [key, sum] : rows) {
+    const auto& [campaign, axis, org] = key;
+    tally.Add({campaign, axis, org, sum.activities, sum.beneficiaries, sum.money});
+    for (const auto& [item, n] : sum.items) items.Add({campaign, axis, org, item, n});
+  }
+}
+
+nlohmann::json Progress(db::Tx& tx, int64_t campaign_id, int64_t target_count, int64_t root,
+                        const std::string& axis, bool with_rows) {
+  // The root's subtree ('t'/'i') and own ('o') rows, and its children's.
+  std::map<std::pair<std::string, int64_t>, Sum> tallies;
+  std::string which = "((axis = ? OR axis = 'o') AND org_id = ?)";
+  std::vector<db::Value> params = {campaign_id, axis, root};
+  if (with_rows) {
+    which +=
+        " OR (axis = ? AND org_id IN (SELECT descendant_id FROM org_closure WHERE "
+        "ancestor_id = ? AND axis = ? AND depth = 1))";
+    params.insert(params.end(), {db::Value(axis), db::Value(root), db::Value(axis)});
+  }
+  for (const db::Row& r : tx.Query("SELECT axis, org_id, activities, beneficiaries, money_fen "
+                                   "FROM campaign_tally WHERE campaign_id = ? AND (" +
+                                       which + ") AND activities > 0",
+                                   params)) {
+    Sum& sum = tallies[{r.Str(0), r.Int(1)}];
+    sum.activities = r.Int(2);
+    sum.beneficiaries = r.Int(3);
+    sum.money = r.Int(4);
+  }
+  for (const db::Row& r : tx.Query("SELECT axis, org_id, item FROM campaign_tally_item WHERE "
+                                   "campaign_id = ? AND (" +
+                                       which + ") AND n > 0",
+                                   params)) {
+    tallies[{r.Str(0), r.Int(1)}].items[r.Str(2)] = 1;
+  }
+  auto figures = [&](const std::string& tally_axis, int64_t org_id) {
+    const Sum& s = tallies[{tally_axis, org_id}];
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& entry : s.items) items.push_back(entry.first);
     return nlohmann::json{
         {"activities", s.activities},
         {"beneficiaries", s.beneficiaries},
         {"money_fen", s.money},
-        {"items", s.items},
+        {"items", std::move(items)},
         {"ratio", target_count > 0 ? nlohmann::json(Ratio(s.beneficiaries, target_count))
                                    : nlohmann::json(nullptr)},
         {"link",
          stats::Link("/activities", "campaign_id=" + std::to_string(campaign_id), org_id, axis)}};
   };
+  nlohmann::json out = {{"total", figures(axis, root)}};
+  if (!with_rows) return out;
   nlohmann::json rows = nlohmann::json::array();
-  std::vector<std::pair<std::string, int64_t>> names;
   for (const stats::Child& child : stats::Children(tx, root, axis)) {
-    auto it = by_key.find(child.id);
-    if (it == by_key.end()) continue;
-    nlohmann::json row = figures(it->second, child.id);
+    if (!tallies.contains({axis, child.id})) continue;
+    nlohmann::json row = figures(axis, child.id);
     row["org_id"] = child.id;
     row["org_name"] = child.name;
     row["own"] = false;
     rows.push_back(std::move(row));
   }
-  if (auto it = by_key.find(root); it != by_key.end()) {
-    nlohmann::json row = figures(it->second, root);
+  if (tallies.contains({"o", root})) {
+    nlohmann::json row = figures("o", root);
+    row["link"] = row["link"].get<std::string>() + "&own=true";
     row["org_id"] = root;
     row["org_name"] = "本级";
     row["own"] = true;
@@ -300,10 +413,21 @@ nlohmann::json Progress(db::Tx& tx, int64_t campaign_id, int64_t target_count, i
     if (a["beneficiaries"] != b["beneficiaries"]) return a["beneficiaries"] > b["beneficiaries"];
     return a["org_name"].get<std::string>() < b["org_name"].get<std::string>();
   });
-  return {{"total", figures(total, root)}, {"rows", std::move(rows)}};
+  out["rows"] = std::move(rows);
+  return out;
 }
 
 void RegisterRoutes(api::Api& api) {
+  // Moving a subtree changes which ancestors its records count for.
+  org::OnSubtreeMoved([](db::Tx& tx, int64_t root, std::string_view axis) {
+    for (const db::Row& r :
+         tx.Query("SELECT DISTINCT campaign_id FROM activity WHERE campaign_id IS NOT NULL AND "
+                  "deleted_at IS NULL AND org_id IN (SELECT descendant_id FROM org_closure WHERE "
+                  "ancestor_id = ? AND axis = ?)",
+                  {root, std::string(axis)})) {
+      RebuildTallies(tx, r.Int(0));
+    }
+  });
   api.Add({"GET",
            "/campaigns",
            "campaign:campaign:read",

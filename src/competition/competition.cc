@@ -480,15 +480,6 @@ Result<api::Reply> Patch(api::Call& call) {
   return api::Reply::Ok(std::move(after));
 }
 
-Result<std::optional<std::string>> YearParam(const http::Request& req) {
-  auto v = req.Query("year");
-  if (!v || v->empty()) return std::optional<std::string>();
-  if (v->size() != 4 || v->find_first_not_of("0123456789") != std::string::npos) {
-    return Status(Code::kBadRequest, "查询参数 year 应为四位年份", "year");
-  }
-  return std::optional<std::string>(*v);
-}
-
 Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   std::vector<db::Value> params;
@@ -503,11 +494,10 @@ Result<api::Reply> List(api::Call& call) {
       params.push_back(*v);
     }
   }
-  GH_ASSIGN_OR_RETURN(std::optional<std::string> year, YearParam(call.req));
-  if (year) {
+  if (p.year) {
     where += " AND c.start_date >= ? AND c.start_date <= ?";
-    params.push_back(*year + "-01-01");
-    params.push_back(*year + "-12-31");
+    params.push_back(std::to_string(*p.year) + "-01-01");
+    params.push_back(std::to_string(*p.year) + "-12-31");
   }
   if (!p.q.empty()) {
     where += " AND c.name LIKE ? ESCAPE '\\'";
@@ -859,13 +849,12 @@ Result<api::Reply> ListAllEntries(api::Call& call) {
   std::string where = " JOIN competition ev ON ev.id = e.competition_id WHERE ";
   where += api::InSubtree("e.org_id", sub, params);
   where += " AND " + campaign::ReachSql("ev.org_id", call.who.org_id, params);
-  GH_ASSIGN_OR_RETURN(std::optional<std::string> year, YearParam(call.req));
-  if (year) {
+  if (p.year) {
     where += " AND ev.start_date >= ? AND ev.start_date <= ?";
-    params.push_back(*year + "-01-01");
-    params.push_back(*year + "-12-31");
+    params.push_back(std::to_string(*p.year) + "-01-01");
+    params.push_back(std::to_string(*p.year) + "-12-31");
   }
-  if (call.req.Query("own").value_or("") == "true") {
+  if (p.own) {
     where += " AND e.org_id = ?";
     params.push_back(sub.root);
   }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "campaign/campaign.h"
 #include "search/index.h"
 
 namespace gonghui::db {
@@ -615,6 +616,35 @@ CREATE TABLE honour (
 );
 CREATE INDEX honour_by_org ON honour(org_id, year);
 )SQL"},
+    {8, "campaign_tally", R"SQL(
+-- Campaign progress as counters (campaign/campaign.h Count): per campaign, one
+-- row per org for the records of its subtree on each axis ('t', 'i') and one
+-- for its own records ('o'); the items (书包, 文具 …) with the number of
+-- records naming them. A progress request reads the root's and its children's
+-- rows instead of every linked record.
+CREATE TABLE campaign_tally (
+  campaign_id BIGINT NOT NULL REFERENCES campaign(id),
+  axis TEXT NOT NULL,
+  org_id BIGINT NOT NULL,
+  activities BIGINT NOT NULL,
+  beneficiaries BIGINT NOT NULL,
+  money_fen BIGINT NOT NULL,
+  PRIMARY KEY (campaign_id, axis, org_id)
+) {WITHOUT_ROWID};
+CREATE TABLE campaign_tally_item (
+  campaign_id BIGINT NOT NULL REFERENCES campaign(id),
+  axis TEXT NOT NULL,
+  org_id BIGINT NOT NULL,
+  item TEXT NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (campaign_id, axis, org_id, item)
+) {WITHOUT_ROWID};
+)SQL",
+     nullptr, nullptr,
+     [](Tx& tx) {
+       campaign::RebuildTallies(tx);
+       return Status::Ok();
+     }},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

@@ -10,6 +10,7 @@
 #include "activity/activity.h"
 #include "auth/auth.h"
 #include "auth/password.h"
+#include "campaign/campaign.h"
 #include "core/credit_code.h"
 #include "core/date.h"
 #include "core/idcard.h"
@@ -149,16 +150,31 @@ struct OrgRef {
   std::string region_code;  // the district's GB/T 2260 code
 };
 
+// The city's recurring care campaigns of the city data set, each year from
+// 2022 to 2025, with the title of the care records reported against them.
+struct CampaignKind {
+  const char* name;
+  const char* from;  // MM-DD
+  const char* to;
+  const char* title;  // {org} is replaced by the union's short name
+};
+const CampaignKind kCampaignKinds[] = {
+    {"“两节”送温暖活动", "01-05", "02-20", "{org}开展“两节”送温暖走访慰问"},
+    {"“夏送清凉”活动", "07-01", "08-31", "{org}开展夏送清凉慰问活动"},
+    {"“金秋助学”活动", "08-10", "09-30", "{org}开展金秋助学活动"},
+};
+
 struct Scale {
   int grassroots;
   int members;
   int activities;
   int enterprises;
+  int campaign_care;  // care records reported against kCampaignKinds, beyond `activities`
 };
 
 Result<Scale> ScaleFor(const std::string& name) {
-  if (name == "small") return Scale{900, 20'000, 20'000, 1'500};
-  if (name == "city") return Scale{60'000, 300'000, 1'000'000, 120'000};
+  if (name == "small") return Scale{900, 20'000, 20'000, 1'500, 0};
+  if (name == "city") return Scale{60'000, 300'000, 1'000'000, 120'000, 200'000};
   return InvalidArgument("scale", "规模应为 small 或 city");
 }
 
@@ -378,26 +394,55 @@ Result<Summary> Generate(api::App& app, const Options& options) {
       }
     }
 
-    // Work records: mostly grassroots, some by districts and streets.
+    // Work records: mostly grassroots, some by districts and streets; at city
+    // scale, care records reported against the city's campaigns follow.
+    struct DemoCampaign {
+      int64_t id;
+      Date from;
+      int days;
+      const char* title;
+    };
+    std::vector<DemoCampaign> campaigns;
+    if (scale.campaign_care > 0) {
+      for (int year = 2022; year <= 2025; ++year) {
+        for (const CampaignKind& k : kCampaignKinds) {
+          const std::string y = std::to_string(year);
+          GH_ASSIGN_OR_RETURN(Date from, ParseDate(y + "-" + k.from, "date_from"));
+          GH_ASSIGN_OR_RETURN(Date to, ParseDate(y + "-" + k.to, "date_to"));
+          const int64_t id = tx.Insert(
+              "INSERT INTO campaign (org_id, name, date_from, date_to, target_count, "
+              "target_unit, target_groups, description, created_at, updated_at) VALUES (?, ?, ?, "
+              "?, ?, ?, ?, '', ?, ?) RETURNING id",
+              {root, y + "年" + k.name, from.ToString(), to.ToString(), int64_t{200'000},
+               std::string("人"), nlohmann::json({"一线职工", "困难职工"}).dump(), now, now});
+          campaigns.push_back(
+              {id, from, static_cast<int>(DaysFromCivil(to) - DaysFromCivil(from)) + 1, k.title});
+        }
+      }
+    }
     {
       int64_t next_id = tx.QueryInt("SELECT COALESCE(MAX(id), 0) FROM activity") + 1;
-      db::BulkInsert bulk(
-          tx, "activity",
-          {"id", "org_id", "title", "type", "start_date", "end_date", "day_part",
-           "participants_count", "participants_qualifier", "participants_unit",
-           "beneficiaries_total", "money_total_fen", "detail", "body", "created_at", "updated_at"});
+      db::BulkInsert bulk(tx, "activity",
+                          {"id", "org_id", "title", "type", "start_date", "end_date", "day_part",
+                           "participants_count", "participants_qualifier", "participants_unit",
+                           "beneficiaries_total", "money_total_fen", "detail", "body", "created_at",
+                           "updated_at", "campaign_id"});
       std::vector<std::vector<db::Value>> links;  // written after the records they point to
       search::BulkIndexer index(tx);
       const Date first_day{2022, 1, 1};
-      for (int i = 0; i < scale.activities; ++i) {
+      const Template kCampaignCare = {"care", "", "人"};
+      for (int i = 0; i < scale.activities + scale.campaign_care; ++i) {
         int pick = static_cast<int>(rng.Below(10));
         const OrgRef& u = pick < 2   ? districts[rng.Below(districts.size())]
                           : pick < 3 ? street_unions[rng.Below(street_unions.size())]
                                      : grassroots[rng.Below(grassroots.size())];
-        const Template& t = kTemplates[rng.Below(std::size(kTemplates))];
-        std::string title = t.title;
+        const DemoCampaign* campaign =
+            i < scale.activities ? nullptr : &campaigns[rng.Below(campaigns.size())];
+        const Template& t = campaign ? kCampaignCare : kTemplates[rng.Below(std::size(kTemplates))];
+        std::string title = campaign ? campaign->title : t.title;
         title.replace(title.find("{org}"), 5, u.short_name);
-        Date start = AddDays(first_day, rng.Below(365 * 3 + 330));
+        Date start = campaign ? AddDays(campaign->from, rng.Below(campaign->days))
+                              : AddDays(first_day, rng.Below(365 * 3 + 330));
         Date end = rng.Chance(10) ? AddDays(start, rng.Between(1, 2)) : start;
         Quantity participants{rng.Between(1, 60) * 10, rng.Pick(kQualifiers), t.unit};
         nlohmann::json detail = {{"places", {rng.Pick(kPlaces)}},
@@ -429,7 +474,8 @@ Result<Summary> Generate(api::App& app, const Options& options) {
         bulk.Add({id, u.id, title, std::string(t.type), start.ToString(), end.ToString(),
                   std::string(rng.Chance(30) ? (rng.Chance(50) ? "am" : "pm") : ""),
                   participants.count, participants.qualifier, participants.unit, beneficiaries,
-                  money, detail.dump(), body, now, now});
+                  money, detail.dump(), body, now, now,
+                  campaign ? db::Value(campaign->id) : db::Null()});
         index.Add({"activity", id, u.id, false, start.ToString(), title,
                    search::ActivityBody(body, detail)});
         links.push_back({id, std::string("organiser"), int64_t{0}, u.id});
@@ -458,6 +504,8 @@ Result<Summary> Generate(api::App& app, const Options& options) {
     GH_RETURN_IF_ERROR(GenerateNews(tx, now));
     GH_RETURN_IF_ERROR(GenerateChildcare(tx, options.scale, now));
     GH_RETURN_IF_ERROR(GenerateProgrammes(tx, now));
+    // The bulk-loaded records bypassed the campaign counters.
+    campaign::RebuildTallies(tx);
     // The programmes add care records of their own: report the true count.
     summary.activities = tx.QueryInt("SELECT COUNT(*) FROM activity");
     return Status::Ok();

@@ -223,14 +223,11 @@ Result<api::Reply> List(api::Call& call) {
     where += std::string(" AND h.") + key + " = ?";
     params.push_back(*v);
   }
-  if (auto v = call.req.Query("year"); v && !v->empty()) {
-    if (v->size() != 4 || v->find_first_not_of("0123456789") != std::string::npos) {
-      return Status(Code::kBadRequest, "查询参数 year 应为四位年份", "year");
-    }
+  if (p.year) {
     where += " AND h.year = ?";
-    params.push_back(int64_t{std::stoi(*v)});
+    params.push_back(int64_t{*p.year});
   }
-  if (call.req.Query("own").value_or("") == "true") {
+  if (p.own) {
     where += " AND h.org_id = ?";
     params.push_back(sub.root);
   }

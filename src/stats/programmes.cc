@@ -12,12 +12,7 @@ Result<api::Reply> Programmes(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
   std::optional<std::string> year;
-  if (auto v = call.req.Query("year"); v && !v->empty()) {
-    if (v->size() != 4 || v->find_first_not_of("0123456789") != std::string::npos) {
-      return Status(Code::kBadRequest, "查询参数 year 应为四位年份", "year");
-    }
-    year = *v;
-  }
+  if (p.year) year = std::to_string(*p.year);
   // Campaigns that reach both the caller and the org asked about.
   std::vector<db::Value> params;
   std::string where = " WHERE " + campaign::ReachSql("org_id", call.who.org_id, params);
@@ -33,7 +28,7 @@ Result<api::Reply> Programmes(api::Call& call) {
                " ORDER BY date_from DESC, id DESC",
            params)) {
     nlohmann::json total =
-        campaign::Progress(call.tx, r.Int(0), r.Int(4), sub.root, sub.axis)["total"];
+        campaign::Progress(call.tx, r.Int(0), r.Int(4), sub.root, sub.axis, false)["total"];
     total["id"] = r.Int(0);
     total["name"] = r.Str(1);
     total["date_from"] = r.Str(2);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { login, startServer } from './harness.mjs';
-import { activityBody, assertError, assertStatus, findOrg, listAll, uniq } from './util.mjs';
+import { activityBody, assertError, assertStatus, createUnion, findOrg, listAll, uniq } from './util.mjs';
 
 let srv, admin, nanan, yuzhong, reporter, viewer, campaign, city, nananOrg, yuzhongOrg;
 
@@ -138,6 +138,91 @@ describe('reporting care against a campaign', () => {
   it('a district cannot record care for another district\'s union', async () => {
     assertError(await nanan.post('/activities', activityBody(yuzhongOrg.id, { type: 'care', campaign_id: campaign.id, start_date: '2024-06-01', end_date: '2024-06-01' })), 404, 'not_found', 'org_id');
     assertError(await nanan.get(`/campaigns/${campaign.id}/progress?org_id=${yuzhongOrg.id}`), 404, 'not_found');
+  });
+});
+
+describe('progress kept as counters', () => {
+  // Checks a progress answer against the records its links list.
+  async function assertMatchesRecords(res) {
+    assertStatus(res, 200);
+    for (const r of [...res.body.rows, { ...res.body.total, org_name: 'total' }]) {
+      const { items } = await listAll(admin, r.link.replace('/api/v1', ''));
+      assert.equal(items.length, r.activities, `${r.org_name} activities`);
+      assert.equal(sum(items, people), r.beneficiaries, `${r.org_name} beneficiaries`);
+      assert.equal(sum(items, money), r.money_fen, `${r.org_name} money`);
+      assert.deepEqual([...new Set(items.flatMap((a) => a.items))].sort(), [...r.items].sort(), `${r.org_name} items`);
+    }
+  }
+  const care = (orgId, c, over = {}) => activityBody(orgId, {
+    type: 'care', campaign_id: c.id, start_date: '2024-06-01', end_date: '2024-06-01',
+    beneficiaries: [{ group: '职工子女', text: '10名' }], money: [{ text: '1万元', source: 'self_raised' }], items: ['书包'], ...over,
+  });
+  const rowOf = (body, orgId) => body.rows.find((r) => r.org_id === orgId && !r.own);
+
+  it('follow edits, moves to another campaign and deletes of the linked records', async () => {
+    const a = (await admin.post('/campaigns', { name: uniq('计数甲'), date_from: '2024-05-01', date_to: '2024-06-30', target_count: 100 })).body;
+    const b = (await admin.post('/campaigns', { name: uniq('计数乙'), date_from: '2024-05-01', date_to: '2024-06-30', target_count: 100 })).body;
+    const rec = await nanan.post('/activities', care(nananOrg.id, a));
+    assertStatus(rec, 201);
+    let pa = await admin.get(`/campaigns/${a.id}/progress`);
+    assert.deepEqual([pa.body.total.activities, pa.body.total.beneficiaries, pa.body.total.money_fen, pa.body.total.items], [1, 10, 1_000_000, ['书包']]);
+    assert.equal(rowOf(pa.body, nananOrg.id).beneficiaries, 10);
+    // Edit the figures and the items.
+    assertStatus(await nanan.patch(`/activities/${rec.body.id}`, {
+      beneficiaries: [{ group: '职工子女', text: '25名' }], items: ['文具', '雨伞'], money: [{ text: '3万元', source: 'self_raised' }],
+    }), 200);
+    pa = await admin.get(`/campaigns/${a.id}/progress`);
+    assert.deepEqual([pa.body.total.activities, pa.body.total.beneficiaries, pa.body.total.money_fen, pa.body.total.items], [1, 25, 3_000_000, ['文具', '雨伞']]);
+    await assertMatchesRecords(pa);
+    // Move it to the other campaign: out of one, into the other.
+    assertStatus(await nanan.patch(`/activities/${rec.body.id}`, { campaign_id: b.id }), 200);
+    pa = await admin.get(`/campaigns/${a.id}/progress`);
+    assert.deepEqual([pa.body.total.activities, pa.body.total.beneficiaries, pa.body.rows.length, pa.body.total.items], [0, 0, 0, []]);
+    const pb = await admin.get(`/campaigns/${b.id}/progress`);
+    assert.deepEqual([pb.body.total.activities, pb.body.total.beneficiaries], [1, 25]);
+    await assertMatchesRecords(pb);
+    // A second record of a street union, then a delete.
+    const street = await createUnion(nanan, nananOrg.id);
+    const rec2 = await nanan.post('/activities', care(street.id, b, { participants: { text: '40余人' }, beneficiaries: [], money: [], items: [] }));
+    assertStatus(rec2, 201);
+    const own = await nanan.get(`/campaigns/${b.id}/progress`);
+    assert.equal(own.body.total.beneficiaries, 65, 'a record without beneficiaries counts its participants');
+    await assertMatchesRecords(own);
+    assert.equal(rowOf(own.body, street.id).beneficiaries, 40);
+    assertStatus(await nanan.del(`/activities/${rec.body.id}`), 204);
+    const after = await admin.get(`/campaigns/${b.id}/progress`);
+    assert.deepEqual([after.body.total.activities, after.body.total.beneficiaries, after.body.total.items], [1, 40, []]);
+    await assertMatchesRecords(after);
+  });
+
+  it('a union\'s own records form its 本级 row, listed with own=true', async () => {
+    const c = (await admin.post('/campaigns', { name: uniq('本级'), date_from: '2024-05-01', date_to: '2024-06-30', target_count: 100 })).body;
+    assertStatus(await admin.post('/activities', care(city.id, c)), 201);
+    assertStatus(await nanan.post('/activities', care(nananOrg.id, c)), 201);
+    const res = await admin.get(`/campaigns/${c.id}/progress`);
+    const own = res.body.rows.find((r) => r.own);
+    assert.equal(own.org_name, '本级');
+    assert.equal(own.link, `/api/v1/activities?campaign_id=${c.id}&org_id=${city.id}&axis=territorial&own=true`);
+    assert.equal(own.activities, 1);
+    await assertMatchesRecords(res);
+    assertError(await admin.get('/activities?own=maybe'), 400, 'bad_request', 'own');
+  });
+
+  it('an org moved to another district takes its records\' figures along', async () => {
+    const c = (await admin.post('/campaigns', { name: uniq('迁移'), date_from: '2024-05-01', date_to: '2024-06-30', target_count: 100 })).body;
+    const top = await createUnion(nanan, nananOrg.id);
+    const leaf = await createUnion(nanan, top.id);
+    assertStatus(await nanan.post('/activities', care(leaf.id, c, { beneficiaries: [{ group: '职工子女', text: '7名' }] })), 201);
+    let res = await admin.get(`/campaigns/${c.id}/progress`);
+    assert.equal(rowOf(res.body, nananOrg.id).beneficiaries, 7);
+    assert.equal(rowOf(res.body, yuzhongOrg.id), undefined);
+    assertStatus(await admin.patch(`/orgs/${top.id}`, { parent_id: yuzhongOrg.id }), 200);
+    res = await admin.get(`/campaigns/${c.id}/progress`);
+    assert.equal(rowOf(res.body, nananOrg.id), undefined);
+    assert.equal(rowOf(res.body, yuzhongOrg.id).beneficiaries, 7);
+    await assertMatchesRecords(res);
+    const yz = await yuzhong.get(`/campaigns/${c.id}/progress`);
+    assert.equal(rowOf(yz.body, top.id).beneficiaries, 7);
   });
 });
 

@@ -7,11 +7,14 @@
 // CSRF-aware client. No npm dependencies: Node 20's fetch and child_process.
 
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync,
+  statSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -103,6 +106,77 @@ function waitExit(proc, ms) {
   });
 }
 
+// The `small` demo data takes 15 s under the sanitizers (longer on PostgreSQL), and each test
+// file starts its own server: the data is generated once per binary, secret key and backend into a
+// template, and each server gets a copy (a copy of the SQLite file; `createdb -T` on PostgreSQL).
+// Test files that run at the same time take turns through a lock directory.
+function templateKey(env, pg) {
+  const st = statSync(BIN);
+  return createHash('sha256')
+    .update([path.resolve(BIN), st.size, st.mtimeMs, env.GONGHUI_SECRET_KEY, pg ? `${pg.host}:${pg.port}` : 'sqlite'].join('|'))
+    .digest('hex').slice(0, 16);
+}
+
+async function withLock(dir, fn) {
+  const lock = `${dir}.lock`;
+  const deadline = Date.now() + DEMO_TIMEOUT_MS + 30_000;
+  for (;;) {
+    try { mkdirSync(lock); break; } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      // A lock older than the demo's time limit was left by a killed run.
+      try { if (Date.now() - statSync(lock).mtimeMs > DEMO_TIMEOUT_MS + 30_000) rmSync(lock, { recursive: true, force: true }); } catch { /* gone */ }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
+      await sleep(200);
+    }
+  }
+  try { return await fn(); } finally { rmSync(lock, { recursive: true, force: true }); }
+}
+
+async function runDemo(dbUrl, env) {
+  const demo = await run(BIN, ['demo', '--db', dbUrl, '--scale', 'small'], { env, timeoutMs: DEMO_TIMEOUT_MS });
+  if (demo.code !== 0) {
+    throw new Error(`gonghui demo failed (exit ${demo.code}${demo.signal ? ', ' + demo.signal : ''}` +
+      `${demo.timedOut ? ', timed out after 120 s' : ''}):\n${demo.stdout}\n${demo.stderr}`);
+  }
+}
+
+/** Copies the SQLite demo template to `dbPath`, generating the template first if needed. */
+async function copySqliteDemo(dbPath, env) {
+  const cacheDir = path.join(os.tmpdir(), 'gonghui-test-demo');
+  mkdirSync(cacheDir, { recursive: true });
+  const key = templateKey(env, null);
+  const file = path.join(cacheDir, `${key}.db`);
+  await withLock(path.join(cacheDir, key), async () => {
+    if (existsSync(file)) return;
+    // Templates of earlier builds go.
+    for (const f of readdirSync(cacheDir)) if (/^[0-9a-f]{16}\.db/.test(f)) rmSync(path.join(cacheDir, f), { force: true });
+    const part = path.join(cacheDir, `${key}.part.db`);
+    await runDemo(`sqlite:${part}`, env);
+    if (existsSync(`${part}-wal`)) throw new Error('the demo left a write-ahead log behind');
+    renameSync(part, file);
+  });
+  copyFileSync(file, dbPath);
+}
+
+/** Creates database `name` from the PostgreSQL demo template, generating the template first if needed. */
+async function createPgDemo(pg, name, env) {
+  const template = `gh_tpl_${templateKey(env, pg)}`;
+  await withLock(path.join(os.tmpdir(), `gonghui-test-${template}`), async () => {
+    const list = await run('psql', [...pgArgs(pg), '-d', 'postgres', '-Atc', `SELECT 1 FROM pg_database WHERE datname = '${template}'`], { env: pgEnv(pg) });
+    if (list.code !== 0) throw new Error(`psql failed (${list.code}): ${list.stderr}`);
+    if (list.stdout.trim() === '1') return;
+    const part = `${template}_part`;
+    await run('dropdb', [...pgArgs(pg), '--if-exists', part], { env: pgEnv(pg) });
+    const r = await run('createdb', [...pgArgs(pg), part], { env: pgEnv(pg) });
+    if (r.code !== 0) throw new Error(`createdb ${part} failed (${r.code}): ${r.stderr}`);
+    await runDemo(`${pg.prefix}/${part}${pg.search}`, env);
+    const renamed = await run('psql', [...pgArgs(pg), '-d', 'postgres', '-c', `ALTER DATABASE ${part} RENAME TO ${template}`], { env: pgEnv(pg) });
+    if (renamed.code !== 0) throw new Error(`renaming ${part} failed: ${renamed.stderr}`);
+  });
+  const r = await run('createdb', [...pgArgs(pg), '-T', template, name], { env: pgEnv(pg) });
+  if (r.code !== 0) throw new Error(`createdb ${name} failed (${r.code}): ${r.stderr}`);
+}
+
 /**
  * Starts a gonghui server on a fresh demo database.
  * @returns {Promise<{url:string, dbUrl:string, dbPath:string|null, logPath:string, lastExit:object|null,
@@ -128,11 +202,6 @@ export async function startServer({ extraEnv = {} } = {}) {
   if (process.env.GONGHUI_TEST_PG) {
     pg = parsePgBase(process.env.GONGHUI_TEST_PG);
     pgName = 'gh_' + randomBytes(6).toString('hex');
-    const r = await run('createdb', [...pgArgs(pg), pgName], { env: pgEnv(pg) });
-    if (r.code !== 0) {
-      rmSync(tmp, { recursive: true, force: true });
-      throw new Error(`createdb ${pgName} failed (${r.code}): ${r.stderr}`);
-    }
     dbUrl = `${pg.prefix}/${pgName}${pg.search}`;
   } else {
     dbPath = path.join(tmp, 'test.db');
@@ -148,11 +217,12 @@ export async function startServer({ extraEnv = {} } = {}) {
     if (!process.env.GONGHUI_TEST_KEEP) rmSync(tmp, { recursive: true, force: true });
   };
 
-  const demo = await run(BIN, ['demo', '--db', dbUrl, '--scale', 'small'], { env, timeoutMs: DEMO_TIMEOUT_MS });
-  if (demo.code !== 0) {
+  try {
+    if (pg) await createPgDemo(pg, pgName, env);
+    else await copySqliteDemo(dbPath, env);
+  } catch (e) {
     await cleanup();
-    throw new Error(`gonghui demo failed (exit ${demo.code}${demo.signal ? ', ' + demo.signal : ''}` +
-      `${demo.timedOut ? ', timed out after 120 s' : ''}):\n${demo.stdout}\n${demo.stderr}`);
+    throw e;
   }
 
   const instances = new Set(); // extra servers on the same database (startInstance)
