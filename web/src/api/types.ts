@@ -334,6 +334,8 @@ export interface Activity extends ActivityCommon {
   organisers: OrgRef[];
   partners: OrgRef[];
   photos: PhotoRef[];
+  /** The 关爱行动 the record reports against, or null. */
+  campaign_id: number | null;
   created_by: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -347,6 +349,8 @@ export interface ActivityQuery extends ListQuery {
   to?: DateString;
   q?: string;
   sort?: ActivitySort;
+  /** The records reporting against one campaign. */
+  campaign_id?: number;
 }
 
 /** Quantities are sent as written and parsed by the server (`{"text":"40余人"}`). */
@@ -376,6 +380,11 @@ export interface ActivityWrite extends ActivityCommon {
   partners: number[];
   /** Photo ids (uploaded first with POST /photos, at most 20); answered as refs. */
   photos: number[];
+  /**
+   * A campaign visible to the caller, owned by an org whose subtree holds the record's, whose period
+   * holds `start_date` (else 422 `campaign_id`); null unlinks.
+   */
+  campaign_id?: number | null;
 }
 
 // ---- audit ----
