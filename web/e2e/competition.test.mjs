@@ -3,14 +3,28 @@
 // the top 2 qualifying), enters three players of 南岸区总工会 (one with the 新秀奖), is refused 晋级
 // while results are missing (the 409 message beside the button), enters places 1, 1, 3 and reads the
 // ranking with the tie and the award tiers, downloads the workbook, and qualifies the two tied
-// winners into the city event. Then the work-record list opened with `?campaign_id=` (the link of a
-// campaign's progress) shows that campaign in its filter and only its records.
+// winners into the city event. Then a work record reports against the 六一 campaign: a start date
+// outside its period is refused beside the 关爱行动 field (422 `campaign_id`), one inside is saved;
+// and the work-record list opened with `?campaign_id=` (the link of a campaign's progress) shows
+// that campaign in its filter and only its records.
 // Run by `node --test e2e/` (npm run e2e) after `npm run build`. A server without the competition
 // endpoints (`GET /api/v1/competitions` → 404) skips every step, saying so.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, apiGet, chooseOption, field, launchChromium, newPage, settled, signIn, tableRows, testServer } from './harness.mjs';
+import {
+  ARTIFACTS,
+  apiGet,
+  chooseOption,
+  field,
+  launchChromium,
+  newPage,
+  settled,
+  signIn,
+  tableRows,
+  testServer,
+  typeDate,
+} from './harness.mjs';
 
 const STAMP = `E2E${Date.now().toString(36)}${process.pid}`;
 const NAME = `南岸区职工乒乓球比赛${STAMP}`;
@@ -145,6 +159,28 @@ describe('竞赛: an event created, entered, ranked with a tie and qualified upw
     await shot(page, 'competition');
     const { body } = await apiGet(page, `/competitions/${competitionId}/entries`);
     assert.equal(body.items.filter((e) => e.qualified_entry_id !== null).length, 2);
+  });
+
+  step('a work record reports against a campaign, refused outside its period', async () => {
+    const { body } = await apiGet(page, '/campaigns?page_size=1');
+    const campaign = body.items[0];
+    await page.goto('/activity/new');
+    await field(page, 'activity-title').fill(`六一慰问${STAMP}`);
+    await chooseOption(page, 'activity-type', '关爱慰问');
+    // The picker offers the campaigns of the record's start year.
+    await typeDate(page, 'activity-start', campaign.date_from);
+    await chooseOption(page, 'activity-campaign', campaign.name);
+    await typeDate(page, 'activity-start', `${Number(campaign.date_from.slice(0, 4)) - 1}-01-05`);
+    await page.locator('[data-testid="activity-save"]').click();
+    const item = page.locator('.el-form-item', { has: page.locator('[data-testid="activity-campaign"]') });
+    await item.locator('.el-form-item__error').waitFor();
+    assert.notEqual((await item.locator('.el-form-item__error').innerText()).trim(), '');
+    await typeDate(page, 'activity-start', campaign.date_from);
+    await page.locator('[data-testid="activity-save"]').click();
+    await page.waitForURL(/\/activity\/\d+$/);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    assert.equal((await apiGet(page, `/activities/${id}`)).body.campaign_id, campaign.id);
+    await page.locator('[data-testid="detail-campaign"]', { hasText: campaign.name }).waitFor();
   });
 
   step('the work-record list opened from a campaign link filters by that campaign', async () => {
