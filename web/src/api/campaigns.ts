@@ -7,6 +7,11 @@ export function listCampaigns(query: CampaignQuery = {}): Promise<Page<Campaign>
   return http.get<Page<Campaign>>('/campaigns', query);
 }
 
+/** 404 when the campaign does not reach the caller. */
+export function getCampaign(id: number): Promise<Campaign> {
+  return http.get<Campaign>(`/campaigns/${id}`);
+}
+
 /** 422 `date_to` when before `date_from`. */
 export function createCampaign(body: CampaignWrite): Promise<Campaign> {
   return http.post<Campaign>('/campaigns', body);

@@ -1,7 +1,21 @@
-// What the news, bulletin, search, childcare and statistics clients send: method, URL (path and query) and body.
+// What the news, bulletin, search, childcare, statistics, campaign and competition clients send: method, URL (path and query) and body.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addBulletinEntry, bulletinExportUrl, getBulletin, getBulletinHtml, publishBulletin, updateBulletin } from './bulletins';
+import { getCampaign, listCampaigns } from './campaigns';
 import { enrol, listClasses, putAttendance, returnEvaluation, reviewEvaluation, submitEvaluation, withdrawEnrolment } from './childcare';
+import {
+  competitionRankingXlsxUrl,
+  createCompetition,
+  createEntry,
+  deleteEntry,
+  getCompetitionRanking,
+  listCompetitions,
+  listEntries,
+  qualify,
+  recordResults,
+  updateCompetition,
+  updateEntry,
+} from './competitions';
 import { setCsrfToken } from './http';
 import { adoptNews, declineNews, getRanking, listNews, rankingXlsxUrl, returnNews, submitNews } from './news';
 import { search } from './search';
@@ -125,5 +139,62 @@ describe('statistics client', () => {
     expect(sent()[1]).toBe('/api/v1/stats/childcare?org_id=1&axis=industry');
     await getProgrammeStats({ org_id: 1, from: '2024-01-01', year: 2024 });
     expect(sent(1)[1]).toBe('/api/v1/stats/programmes?org_id=1&year=2024');
+  });
+});
+
+describe('campaign client', () => {
+  it('searches the campaigns reaching the caller and reads one', async () => {
+    await listCampaigns({ q: '六一', year: 2024, page_size: 50 });
+    expect(sent()[1]).toBe(`/api/v1/campaigns?q=${encodeURIComponent('六一')}&year=2024&page_size=50`);
+    await getCampaign(1);
+    expect(sent(1)).toEqual(['GET', '/api/v1/campaigns/1', undefined]);
+  });
+});
+
+describe('competition client', () => {
+  it('lists events with the filters given', async () => {
+    await listCompetitions({ org_id: 412, kind: 'sports', level: undefined, year: 2024, q: '', page: 1, page_size: 20 });
+    expect(sent()).toEqual(['GET', '/api/v1/competitions?org_id=412&kind=sports&year=2024&page=1&page_size=20', undefined]);
+  });
+
+  it('creates and patches an event with its categories', async () => {
+    const categories = [{ name: '男子单打', format: 'individual' as const, scoring: 'place' as const, qualify_top: 5 }];
+    await createCompetition({ name: '乒乓球比赛', kind: 'sports', level: 'district', start_date: '2024-05-25', categories });
+    expect(sent()).toEqual([
+      'POST',
+      '/api/v1/competitions',
+      { name: '乒乓球比赛', kind: 'sports', level: 'district', start_date: '2024-05-25', categories },
+    ]);
+    await updateCompetition(3, { parent_id: null });
+    expect(sent(1)).toEqual(['PATCH', '/api/v1/competitions/3', { parent_id: null }]);
+  });
+
+  it('lists, enters, edits and withdraws entries', async () => {
+    await listEntries(3, { category_id: 7 });
+    expect(sent()[1]).toBe('/api/v1/competitions/3/entries?category_id=7');
+    await createEntry(3, { category_id: 7, member_id: 9, special_awards: ['新秀奖'] });
+    expect(sent(1)).toEqual(['POST', '/api/v1/competitions/3/entries', { category_id: 7, member_id: 9, special_awards: ['新秀奖'] }]);
+    await updateEntry(3, 40, { special_awards: ['巾帼奖'] });
+    expect(sent(2)).toEqual(['PATCH', '/api/v1/competitions/3/entries/40', { special_awards: ['巾帼奖'] }]);
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await deleteEntry(3, 40);
+    expect(sent(3)).toEqual(['DELETE', '/api/v1/competitions/3/entries/40', undefined]);
+  });
+
+  it('posts results, reads and links the ranking, and qualifies a category', async () => {
+    await recordResults(3, 7, [{ entry_id: 40, place: 1 }, { entry_id: 41, place: null }]);
+    expect(sent()).toEqual([
+      'POST',
+      '/api/v1/competitions/3/results',
+      { category_id: 7, results: [{ entry_id: 40, place: 1 }, { entry_id: 41, place: null }] },
+    ]);
+    await getCompetitionRanking(3);
+    expect(sent(1)[1]).toBe('/api/v1/competitions/3/ranking');
+    await getCompetitionRanking(3, 7);
+    expect(sent(2)[1]).toBe('/api/v1/competitions/3/ranking?category_id=7');
+    expect(competitionRankingXlsxUrl(3)).toBe('/api/v1/competitions/3/ranking?format=xlsx');
+    expect(competitionRankingXlsxUrl(3, 7)).toBe('/api/v1/competitions/3/ranking?category_id=7&format=xlsx');
+    await qualify(3, 7);
+    expect(sent(3)).toEqual(['POST', '/api/v1/competitions/3/qualify', { category_id: 7 }]);
   });
 });

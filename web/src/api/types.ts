@@ -334,6 +334,8 @@ export interface Activity extends ActivityCommon {
   organisers: OrgRef[];
   partners: OrgRef[];
   photos: PhotoRef[];
+  /** The 关爱行动 the record reports against, or null. */
+  campaign_id: number | null;
   created_by: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -347,6 +349,8 @@ export interface ActivityQuery extends ListQuery {
   to?: DateString;
   q?: string;
   sort?: ActivitySort;
+  /** The records reporting against one campaign. */
+  campaign_id?: number;
 }
 
 /** Quantities are sent as written and parsed by the server (`{"text":"40余人"}`). */
@@ -376,6 +380,11 @@ export interface ActivityWrite extends ActivityCommon {
   partners: number[];
   /** Photo ids (uploaded first with POST /photos, at most 20); answered as refs. */
   photos: number[];
+  /**
+   * A campaign visible to the caller, owned by an org whose subtree holds the record's, whose period
+   * holds `start_date` (else 422 `campaign_id`); null unlinks.
+   */
+  campaign_id?: number | null;
 }
 
 // ---- audit ----
@@ -1184,4 +1193,157 @@ export interface CampaignProgress {
   axis: Axis;
   total: CampaignFigures;
   rows: (CampaignFigures & { org_id: number; org_name: string; own: boolean })[];
+}
+
+// ---- 竞赛 (docs/api.md § 竞赛 (competitions)) ----
+
+export type CompetitionKind = 'sports' | 'skills';
+export const COMPETITION_KINDS: readonly CompetitionKind[] = ['sports', 'skills'];
+export type CompetitionLevel = 'national' | 'city' | 'district' | 'grassroots';
+export const COMPETITION_LEVELS: readonly CompetitionLevel[] = ['national', 'city', 'district', 'grassroots'];
+/** `individual` 个人 or `team` 团体. */
+export type CategoryFormat = 'individual' | 'team';
+export const CATEGORY_FORMATS: readonly CategoryFormat[] = ['individual', 'team'];
+/** `place`: a finishing place, 1 best; `high`: higher score wins; `low`: lower score or time wins. */
+export type CategoryScoring = 'place' | 'high' | 'low';
+export const CATEGORY_SCORINGS: readonly CategoryScoring[] = ['place', 'high', 'low'];
+
+/** An entry whose rank ≤ `up_to_rank` gets the first such tier (tiers sorted by `up_to_rank`). */
+export interface AwardTier {
+  name: string;
+  up_to_rank: number;
+}
+
+export interface CompetitionCategory {
+  id: number;
+  name: string;
+  format: CategoryFormat;
+  scoring: CategoryScoring;
+  awards: AwardTier[];
+  /** The special award names the category may give (巾帼奖, 新秀奖…). */
+  special_awards: string[];
+  /** The ranks that qualify for the parent event; 0 = none. */
+  qualify_top: number;
+  entry_count: number;
+  result_count: number;
+}
+
+export interface Competition {
+  id: number;
+  org_id: number;
+  org_name: string;
+  name: string;
+  kind: CompetitionKind;
+  level: CompetitionLevel;
+  start_date: DateString;
+  end_date: DateString;
+  parent_id: number | null;
+  parent_name: string;
+  description: string;
+  categories: CompetitionCategory[];
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A category as written: a kept one carries its `id`, a new one none. */
+export interface CategoryWrite {
+  id?: number;
+  name: string;
+  format: CategoryFormat;
+  scoring: CategoryScoring;
+  awards?: AwardTier[];
+  special_awards?: string[];
+  qualify_top?: number;
+}
+
+export interface CompetitionWrite {
+  name: string;
+  kind: CompetitionKind;
+  level: CompetitionLevel;
+  start_date: DateString;
+  end_date?: DateString;
+  /** The organiser; create only (defaults to the caller's org). */
+  org_id?: number;
+  parent_id?: number | null;
+  description?: string;
+  /** The whole list on PATCH: one left out is removed (409 while it has entries). */
+  categories: CategoryWrite[];
+}
+
+export interface CompetitionQuery extends ListQuery {
+  kind?: CompetitionKind;
+  level?: CompetitionLevel;
+  year?: number;
+  q?: string;
+}
+
+export interface CompetitionEntry {
+  id: number;
+  competition_id: number;
+  category_id: number;
+  category_name: string;
+  /** The entrant union. */
+  org_id: number;
+  org_name: string;
+  member_id: number | null;
+  name: string;
+  team_name: string;
+  members: string[];
+  special_awards: string[];
+  score: number | null;
+  place: number | null;
+  /** Ties share a rank (1, 1, 3); null without a result. */
+  rank: number | null;
+  /** The tier award name, '' when none. */
+  award: string;
+  qualified_from_entry_id: number | null;
+  /** The entry this one became in the parent event, once qualified. */
+  qualified_entry_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface EntryWrite {
+  category_id: number;
+  /** Defaults to the member's union, else the caller's org. */
+  org_id?: number;
+  /** Individual categories: a member in scope, or a `name`. */
+  member_id?: number;
+  name?: string;
+  /** Team categories: required. */
+  team_name?: string;
+  members?: string[];
+  special_awards?: string[];
+}
+
+export type EntryPatch = Partial<Pick<EntryWrite, 'name' | 'team_name' | 'members' | 'special_awards'>>;
+
+/** One result: `place` for place categories, `score` for high/low ones; null clears it. */
+export interface ResultWrite {
+  entry_id: number;
+  place?: number | null;
+  score?: number | null;
+}
+
+export interface CategoryRanking {
+  id: number;
+  name: string;
+  format: CategoryFormat;
+  scoring: CategoryScoring;
+  /** Every entry has a result. */
+  complete: boolean;
+  /** Ranked, ties sharing a rank, then by entrant name; entries without a result last. */
+  items: CompetitionEntry[];
+}
+
+export interface CompetitionRanking {
+  competition: Competition;
+  categories: CategoryRanking[];
+}
+
+export interface QualifyResult {
+  created: number;
+  existing: number;
+  /** The entries in the parent event. */
+  items: CompetitionEntry[];
 }

@@ -145,6 +145,19 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'campaign.progress', permission: 'campaign:campaign:read', activeMenu: '/campaign' },
   },
   {
+    path: 'competition',
+    name: 'competition',
+    component: () => import('@/views/competition/index.vue'),
+    meta: { title: 'menu.competition', permission: 'competition:event:read', menuIcon: 'Flag' },
+  },
+  {
+    path: 'competition/:id(\\d+)',
+    name: 'competition-detail',
+    component: () => import('@/views/competition/detail.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'competition.detail', permission: 'competition:event:read', activeMenu: '/competition' },
+  },
+  {
     path: 'honour',
     name: 'honour',
     component: () => import('@/views/honour/index.vue'),

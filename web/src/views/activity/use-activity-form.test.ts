@@ -83,6 +83,7 @@ describe('activity form model', () => {
         { id: 3, url: '/api/v1/photos/3', content_type: 'image/png', size: 68 },
       ],
       body: '正文',
+      campaign_id: 1,
       created_by: 2,
       created_at: '',
       updated_at: '',
@@ -97,6 +98,14 @@ describe('activity form model', () => {
     expect(body.photos).toEqual([5, 3]);
     expect(body.end_date).toBe('2024-05-21');
     expect(body.beneficiaries).toEqual([{ group: '职工子女', text: '500人' }]);
+    expect(body.campaign_id).toBe(1);
+  });
+
+  it('sends a chosen campaign on create, and null on update to unlink', () => {
+    const model = { ...emptyModel(12), title: 't', type: 'care' as const, start_date: '2024-06-01' };
+    expect(toWrite(model, 'create')).not.toHaveProperty('campaign_id');
+    expect(toWrite(model, 'update').campaign_id).toBeNull();
+    expect(toWrite({ ...model, campaign_id: 3 }, 'create').campaign_id).toBe(3);
   });
 });
 
@@ -140,6 +149,15 @@ describe('activity form photos', () => {
     api.createActivity.mockRejectedValue(new ApiError(422, 'invalid_argument', '照片 7 不存在或不在您的管辖范围内', 'photos[0]'));
     expect(await form.save()).toBeUndefined();
     expect(form.errorOf('photos')).toBe('照片 7 不存在或不在您的管辖范围内');
+  });
+
+  it('shows a refused campaign beside the campaign item', async () => {
+    const form = filled();
+    form.model.campaign_id = 1;
+    api.createActivity.mockRejectedValue(new ApiError(422, 'invalid_argument', '开始日期不在关爱行动的期间内', 'campaign_id'));
+    expect(await form.save()).toBeUndefined();
+    expect(api.createActivity.mock.calls[0]![0]).toMatchObject({ campaign_id: 1 });
+    expect(form.errorOf('campaign_id')).toBe('开始日期不在关爱行动的期间内');
   });
 
   it('shows the photos of a loaded record as cards', async () => {

@@ -49,6 +49,8 @@ export interface ActivityModel {
   /** Uploaded photos, in the order shown. */
   photos: PhotoRef[];
   body: string;
+  /** The 关爱行动 the record reports against. */
+  campaign_id: number | null;
 }
 
 /** The top-level fields the form shows (a 422 on any other field becomes a toast). */
@@ -69,6 +71,7 @@ export const ACTIVITY_FIELDS = [
   'partners',
   'body',
   'photos',
+  'campaign_id',
 ] as const;
 
 export function emptyModel(orgId: number | null): ActivityModel {
@@ -89,6 +92,7 @@ export function emptyModel(orgId: number | null): ActivityModel {
     partners: [],
     photos: [],
     body: '',
+    campaign_id: null,
   };
 }
 
@@ -110,6 +114,7 @@ export function modelFromActivity(a: Activity): ActivityModel {
     partners: a.partners.map((o) => o.id),
     photos: [...a.photos],
     body: a.body,
+    campaign_id: a.campaign_id ?? null,
   };
 }
 
@@ -120,6 +125,7 @@ function clean(list: readonly string[]): string[] {
 /**
  * The request body. Blank rows are dropped, an empty end date means a one-day record, empty
  * participants are sent as null. `org_id` is only sent on create (ownership never changes by PATCH).
+ * The server checks `campaign_id` (period, reach) and answers 422 on that field.
  */
 export function toWrite(m: ActivityModel, mode: 'create' | 'update'): ActivityWrite {
   const start = m.start_date;
@@ -145,6 +151,8 @@ export function toWrite(m: ActivityModel, mode: 'create' | 'update'): ActivityWr
     body: m.body,
   };
   if (mode === 'create' && m.org_id !== null) body.org_id = m.org_id;
+  // On create only a chosen campaign is sent; on update null unlinks the record.
+  if (mode === 'update' || m.campaign_id !== null) body.campaign_id = m.campaign_id;
   return body;
 }
 

@@ -15,7 +15,7 @@ describe('activity list filters', () => {
       page_size: '500',
       sort: 'title',
     });
-    expect(filters).toEqual({ org_id: 12, axis: 'industry', type: 'care', from: '2024-05-01', to: '', q: '六一' });
+    expect(filters).toEqual({ org_id: 12, axis: 'industry', type: 'care', from: '2024-05-01', to: '', q: '六一', campaign_id: null });
     expect(state).toEqual({ page: 3, pageSize: 20, sort: '-start_date' });
   });
 
@@ -46,6 +46,16 @@ describe('activity list filters', () => {
     const industry = { ...filters, axis: 'industry' as const };
     expect(toRouteQuery(industry, state).axis).toBe('industry');
     expect(filtersFromQuery(toRouteQuery(industry, state)).filters).toEqual(industry);
+  });
+
+  it('reads, sends and keeps the campaign of a progress link', () => {
+    const { filters } = filtersFromQuery({ campaign_id: '1', org_id: '30', axis: 'territorial' });
+    expect(filters.campaign_id).toBe(1);
+    expect(filters.org_id).toBe(30);
+    expect(toApiQuery(filters, { page: 1, pageSize: 20, sort: '-start_date' })).toMatchObject({ campaign_id: 1, org_id: 30 });
+    expect(toRouteQuery(filters, { page: 1, pageSize: 20, sort: '-start_date' })).toEqual({ campaign_id: '1', org_id: '30' });
+    expect(filtersFromQuery({ campaign_id: 'x' }).filters.campaign_id).toBeNull();
+    expect(toApiQuery(emptyFilters(), { page: 1, pageSize: 20, sort: '-start_date' })).not.toHaveProperty('campaign_id');
   });
 
   it('maps table sorting onto the sorts the contract offers', () => {
@@ -81,6 +91,7 @@ describe('activityRow', () => {
       partners: [],
       photos: [],
       body: '',
+      campaign_id: null,
       created_by: 2,
       created_at: '2024-05-21T08:00:00Z',
       updated_at: '2024-05-21T08:00:00Z',

@@ -21,6 +21,8 @@ export interface ActivityFilters {
   from: string;
   to: string;
   q: string;
+  /** The records reporting against one 关爱行动 (a campaign's progress links here). */
+  campaign_id: number | null;
 }
 
 export interface ListState {
@@ -34,7 +36,7 @@ const SORTS: readonly ActivitySort[] = ['-start_date', 'start_date', '-created_a
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function emptyFilters(): ActivityFilters {
-  return { org_id: undefined, axis: 'territorial', type: '', from: '', to: '', q: '' };
+  return { org_id: undefined, axis: 'territorial', type: '', from: '', to: '', q: '', campaign_id: null };
 }
 
 function one(value: LocationQuery[string] | undefined): string {
@@ -62,6 +64,7 @@ export function filtersFromQuery(query: LocationQuery): { filters: ActivityFilte
       from: DATE.test(from) ? from : '',
       to: DATE.test(to) ? to : '',
       q: one(query.q),
+      campaign_id: positiveInt(one(query.campaign_id)) ?? null,
     },
     state: {
       page: positiveInt(one(query.page)) ?? 1,
@@ -83,6 +86,7 @@ export function toApiQuery(filters: ActivityFilters, state: ListState): Activity
   if (filters.from) query.from = filters.from;
   if (filters.to) query.to = filters.to;
   if (filters.q.trim()) query.q = filters.q.trim();
+  if (filters.campaign_id !== null) query.campaign_id = filters.campaign_id;
   return query;
 }
 
