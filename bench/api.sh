@@ -11,26 +11,12 @@
 # DURATION (default 15s), CONNECTIONS (64), THREADS (2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${BIN:-build/gonghui}
-DIR=${BENCH_DIR:-/tmp/gonghui-bench}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-mkdir -p "$DIR"
-DB="sqlite:$DIR/city.db"
-
-if [ ! -f "$DIR/city.db" ]; then
-  t0=$(date +%s.%N)
-  "$BIN" demo --db "$DB" --scale city
-  t1=$(date +%s.%N)
-  printf 'demo --scale city: %.1f s\n' "$(echo "$t1 - $t0" | bc)" | tee "$DIR/demo-time.txt"
-else
-  echo "reusing $DIR/city.db ($(cat "$DIR/demo-time.txt" 2>/dev/null || echo 'demo time not recorded'))"
-fi
-
-port=$(( 30000 + RANDOM % 10000 ))
-"$BIN" serve --listen 127.0.0.1:$port --db "$DB" --web web/dist >"$DIR/serve.log" 2>&1 &
-server=$!
+. bench/lib.sh
+city_dataset
+serve_city "$DIR/serve.log"
 nginx_prefix=$(mktemp -d)
 cleanup() {
   kill "$server" 2>/dev/null || true
@@ -38,7 +24,6 @@ cleanup() {
   rm -rf "$nginx_prefix"
 }
 trap cleanup EXIT
-for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/auth/me" && break; sleep 0.1; done
 
 login=$(curl -s -i -X POST -H 'Content-Type: application/json' \
   -d '{"username":"nanan","password":"gonghui-demo"}' "http://127.0.0.1:$port/api/v1/auth/login")

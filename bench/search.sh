@@ -13,33 +13,10 @@
 # Environment: BIN (default build/gonghui), BENCH_DIR (default /tmp/gonghui-bench), ROUNDS (50).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${BIN:-build/gonghui}
-DIR=${BENCH_DIR:-/tmp/gonghui-bench}
 ROUNDS=${ROUNDS:-50}
 GOAL_MS=50
-mkdir -p "$DIR"
-DB="sqlite:$DIR/city.db"
-
-if [ ! -f "$DIR/city.db" ]; then
-  t0=$(date +%s.%N)
-  "$BIN" demo --db "$DB" --scale city
-  t1=$(date +%s.%N)
-  printf 'demo --scale city: %.1f s\n' "$(echo "$t1 - $t0" | bc)" | tee "$DIR/demo-time.txt"
-else
-  echo "reusing $DIR/city.db ($(cat "$DIR/demo-time.txt" 2>/dev/null || echo 'demo time not recorded'))"
-fi
-
-port=$(( 30000 + RANDOM % 10000 ))
-t0=$(date +%s.%N)
-"$BIN" serve --listen 127.0.0.1:$port --db "$DB" --web web/dist >"$DIR/serve-search.log" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-# Migrations run before the server listens (indexing an older data set takes a while).
-for _ in $(seq 1800); do
-  curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/auth/me" && break
-  kill -0 "$server" 2>/dev/null || { cat "$DIR/serve-search.log"; exit 1; }
-  sleep 0.5
-done
-printf 'server answering after %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)"
+. bench/lib.sh
+city_dataset
+serve_city "$DIR/serve-search.log"
 
 node bench/search.mjs "http://127.0.0.1:$port" "$ROUNDS" "$GOAL_MS" admin:市总工会 nanan:南岸区总工会

@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "core/date.h"
+#include "core/escape.h"
 
 namespace gonghui::bulletin {
 namespace {
@@ -47,28 +48,7 @@ std::string CleanText(std::string_view text) {
   return out;
 }
 
-std::string XmlEscape(std::string_view text) {
-  std::string out;
-  for (char c : CleanText(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string XmlEscape(std::string_view text) { return EscapeMarkup(CleanText(text)); }
 
 std::vector<std::string> Paragraphs(std::string_view body) {
   std::vector<std::string> out;

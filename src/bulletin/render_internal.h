@@ -18,7 +18,7 @@ inline constexpr std::string_view kDraftMark = "草稿（预览，未发布）";
 // newline included): invalid bytes become U+FFFD, other control characters go.
 std::string CleanText(std::string_view text);
 
-// CleanText, then & < > " as entities: safe in XML text and in attributes.
+// CleanText, then escaped (core/escape.h): safe in XML text and in attributes.
 std::string XmlEscape(std::string_view text);
 
 // The paragraphs of a body: split on "\n", each trimmed of spaces (ASCII and

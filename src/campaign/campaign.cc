@@ -166,8 +166,8 @@ Result<api::Reply> List(api::Call& call) {
   }
   if (p.year) {
     where += " AND c.date_from <= ? AND c.date_to >= ?";
-    params.push_back(std::to_string(*p.year) + "-12-31");
-    params.push_back(std::to_string(*p.year) + "-01-01");
+    params.insert(params.end(), {db::Value(std::to_string(*p.year) + "-12-31"),
+                                 db::Value(std::to_string(*p.year) + "-01-01")});
   }
   if (!p.q.empty()) {
     where += " AND c.name LIKE ? ESCAPE '\\'";

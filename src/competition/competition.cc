@@ -496,8 +496,8 @@ Result<api::Reply> List(api::Call& call) {
   }
   if (p.year) {
     where += " AND c.start_date >= ? AND c.start_date <= ?";
-    params.push_back(std::to_string(*p.year) + "-01-01");
-    params.push_back(std::to_string(*p.year) + "-12-31");
+    params.insert(params.end(), {db::Value(std::to_string(*p.year) + "-01-01"),
+                                 db::Value(std::to_string(*p.year) + "-12-31")});
   }
   if (!p.q.empty()) {
     where += " AND c.name LIKE ? ESCAPE '\\'";
@@ -851,8 +851,8 @@ Result<api::Reply> ListAllEntries(api::Call& call) {
   where += " AND " + campaign::ReachSql("ev.org_id", call.who.org_id, params);
   if (p.year) {
     where += " AND ev.start_date >= ? AND ev.start_date <= ?";
-    params.push_back(std::to_string(*p.year) + "-01-01");
-    params.push_back(std::to_string(*p.year) + "-12-31");
+    params.insert(params.end(), {db::Value(std::to_string(*p.year) + "-01-01"),
+                                 db::Value(std::to_string(*p.year) + "-12-31")});
   }
   if (p.own) {
     where += " AND e.org_id = ?";
@@ -890,8 +890,7 @@ nlohmann::json Figures(db::Tx& tx, int64_t viewer_org, int64_t root, const std::
   where += campaign::ReachSql("ev.org_id", viewer_org, params);
   if (year) {
     where += " AND ev.start_date >= ? AND ev.start_date <= ?";
-    params.push_back(*year + "-01-01");
-    params.push_back(*year + "-12-31");
+    params.insert(params.end(), {db::Value(*year + "-01-01"), db::Value(*year + "-12-31")});
   }
   // Keys of each entry's child, then standings per category.
   std::map<int64_t, int64_t> key_of;

@@ -2,37 +2,19 @@
 
 #include <algorithm>
 
+#include "core/escape.h"
+
 namespace gonghui::search {
 namespace {
 
-// Appends `text` escaped; with `flatten`, line breaks and tabs become spaces.
+// Appends `text` escaped; with `flatten`, line breaks and tabs become spaces (snippets).
 void AppendEscaped(std::string& out, std::string_view text, bool flatten) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\n':
-      case '\r':
-      case '\t':
-        out += flatten ? ' ' : c;
-        break;
-      default:
-        out += c;
-    }
+  if (!flatten) return AppendEscapedMarkup(out, text);
+  std::string flat(text);
+  for (char& c : flat) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
+  AppendEscapedMarkup(out, flat);
 }
 
 // text[begin, end) escaped, with the parts inside `matches` marked.
@@ -55,12 +37,6 @@ std::string Marked(std::string_view text, size_t begin, size_t end,
 }
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  AppendEscaped(out, text, false);
-  return out;
-}
 
 std::vector<std::pair<size_t, size_t>> FindMatches(std::string_view text,
                                                    const std::vector<Phrase>& phrases) {

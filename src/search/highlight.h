@@ -18,9 +18,6 @@ namespace gonghui::search {
 inline constexpr size_t kSnippetChars = 100;
 inline constexpr size_t kSnippetLead = 30;
 
-// & < > " ' as character references.
-std::string HtmlEscape(std::string_view text);
-
 // Byte ranges [begin, end) of every occurrence of any phrase in `text`, in
 // order, overlapping or touching ranges merged.
 std::vector<std::pair<size_t, size_t>> FindMatches(std::string_view text,

@@ -19,8 +19,7 @@ Result<api::Reply> Programmes(api::Call& call) {
   where += " AND " + campaign::ReachSql("org_id", sub.root, params);
   if (year) {
     where += " AND date_from <= ? AND date_to >= ?";
-    params.push_back(*year + "-12-31");
-    params.push_back(*year + "-01-01");
+    params.insert(params.end(), {db::Value(*year + "-12-31"), db::Value(*year + "-01-01")});
   }
   nlohmann::json campaigns = nlohmann::json::array();
   for (const db::Row& r : call.tx.Query(

@@ -1,0 +1,42 @@
+# What the benchmarks share (sourced by bench/*.sh, from the repository root):
+#   city_dataset       — $DIR/city.db, the `city` demo data set, built (and timed) when missing or
+#                        made by an older demo (one without the programmes' 200,000 care records);
+#   serve_city LOG     — serves it with $BIN on a free port, waits until it answers (migrations
+#                        run first), sets $port and $server and stops it on exit.
+# Uses BIN (default build/gonghui) and DIR (BENCH_DIR, default /tmp/gonghui-bench).
+BIN=${BIN:-build/gonghui}
+DIR=${BENCH_DIR:-/tmp/gonghui-bench}
+CITY_DB="$DIR/city.db"
+mkdir -p "$DIR"
+
+city_dataset() {
+  local care
+  if [ -f "$CITY_DB" ]; then
+    care=$(sqlite3 "$CITY_DB" 'SELECT COUNT(*) FROM activity WHERE campaign_id IS NOT NULL' 2>/dev/null || echo 0)
+    if [ "$care" -ge 200000 ]; then
+      echo "reusing $CITY_DB ($(cat "$DIR/demo-time.txt" 2>/dev/null || echo 'demo time not recorded'))"
+      return
+    fi
+    echo "$CITY_DB was made by an older demo: building it again"
+    rm -f "$CITY_DB" "$CITY_DB"-wal "$CITY_DB"-shm "$CITY_DB".key
+  fi
+  local t0
+  t0=$(date +%s.%N)
+  "$BIN" demo --db "sqlite:$CITY_DB" --scale city
+  printf 'demo --scale city: %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" | tee "$DIR/demo-time.txt"
+}
+
+serve_city() {  # log file
+  port=$(( 30000 + RANDOM % 10000 ))
+  local t0
+  t0=$(date +%s.%N)
+  "$BIN" serve --listen 127.0.0.1:$port --db "sqlite:$CITY_DB" --web web/dist >"$1" 2>&1 &
+  server=$!
+  trap 'kill "$server" 2>/dev/null || true' EXIT
+  for _ in $(seq 1800); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/auth/me" && break
+    kill -0 "$server" 2>/dev/null || { cat "$1"; exit 1; }
+    sleep 0.5
+  done
+  printf 'server answering after %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)"
+}
