@@ -30,6 +30,10 @@
 //                        city_review → district_review     (a city reviewer; → returned
 //                                                           without a district step)
 //
+// Evidence: the host's self-assessment needs evidence for every standard to
+// be submitted (drafts may lack it); the reviewers must score all six
+// standards, evidence optional; a return needs a comment.
+//
 // Who: a class outside the caller's subtree is 404 (a district never sees
 // another district's class); in scope but at the wrong level for the step is
 // 403. Every step writes a childcare_evaluation_event row (the timeline) and

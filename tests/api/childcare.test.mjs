@@ -262,10 +262,12 @@ describe('the evaluation state machine', () => {
   it('the district cannot grade; its review passes the class to the city', async () => {
     assertError(await step(nanan, 'review', { scores: scores(), grade: 'municipal' }), 422, 'invalid_argument', 'grade');
     assertError(await step(nanan, 'review', {}), 422, 'invalid_argument', 'scores');
-    const r = await step(nanan, 'review', { scores: scores(), comment: '同意推荐' });
+    // The reviewers score every standard; their evidence is optional.
+    const r = await step(nanan, 'review', { scores: scores(''), comment: '同意推荐' });
     assertStatus(r, 200);
     assert.equal(r.body.state, 'city_review');
     assert.equal(r.body.stages.district.scores.length, 6);
+    assert.equal(r.body.stages.district.scores[0].evidence, '');
     assertError(await step(nanan, 'review', { scores: scores(), grade: 'municipal' }), 403, 'permission_denied');
     assertError(await step(nanan, 'return', { comment: 'x' }), 403, 'permission_denied');
   });
@@ -292,8 +294,9 @@ describe('the evaluation state machine', () => {
   });
 
   it('the city grades the class and records the grant with its approver', async () => {
-    const g = await step(admin, 'review', { scores: scores(), grade: 'municipal', subsidy_fen: 3000000 });
+    const g = await step(admin, 'review', { scores: scores().map((s, i) => (i % 2 ? { standard: s.standard, score: s.score } : s)), grade: 'municipal', subsidy_fen: 3000000 });
     assertStatus(g, 200);
+    assert.deepEqual(g.body.stages.city.scores.map((s) => s.evidence), ['见台账', '', '见台账', '', '见台账', '']);
     assert.equal(g.body.state, 'graded');
     assert.equal(g.body.grade, 'municipal');
     assert.deepEqual(g.body.timeline.map((e) => e.action),
