@@ -1,5 +1,6 @@
 // Classes, enrolments (with the priority waiting list) and attendance.
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <set>
 
@@ -364,13 +365,11 @@ Result<api::Reply> List(api::Call& call) {
     }
     where += " AND k.grade IN (" + in + ")";
   }
-  if (auto year = call.req.Query("year"); year && !year->empty()) {
-    if (year->size() != 4 || !ParseDate(*year + "-01-01").ok()) {
-      return InvalidArgument("year", "查询参数 year 应为年份，如 2024");
-    }
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> year, YearParam(call.req));
+  if (year) {
     where += " AND k.start_date >= ? AND k.start_date <= ?";
-    params.push_back(*year + "-01-01");
-    params.push_back(*year + "-12-31");
+    params.push_back(std::to_string(*year) + "-01-01");
+    params.push_back(std::to_string(*year) + "-12-31");
   }
   if (!p.from.empty()) {
     where += " AND k.end_date >= ?";
@@ -380,12 +379,13 @@ Result<api::Reply> List(api::Call& call) {
     where += " AND k.start_date <= ?";
     params.push_back(p.to);
   }
-  if (auto started = call.req.Query("started_by"); started && !started->empty()) {
-    GH_RETURN_IF_ERROR(ParseDate(*started, "started_by").status());
+  GH_ASSIGN_OR_RETURN(std::optional<std::string> started, DateParam(call.req, "started_by"));
+  if (started) {
     where += " AND k.start_date <= ?";
     params.push_back(*started);
   }
-  if (call.req.Query("own").value_or("") == "true") {
+  GH_ASSIGN_OR_RETURN(bool own, BoolParam(call.req, "own"));
+  if (own) {
     where += " AND k.org_id = ?";
     params.push_back(sub.root);
   }
@@ -607,9 +607,10 @@ Result<api::Reply> Enrolments(api::Call& call) {
     where += " AND e.status = ?";
     params.push_back(status);
   }
-  if (auto c = call.req.Query("class_id"); c && !c->empty()) {
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> class_id, IdParam(call.req, "class_id", "托管班编号"));
+  if (class_id) {
     where += " AND e.class_id = ?";
-    params.push_back(static_cast<int64_t>(std::atoll(c->c_str())));
+    params.push_back(*class_id);
   }
   api::PageRows page =
       api::QueryPage(call.tx, kEnrolmentColumns, kEnrolmentFrom + where, params, "e.id", p);
@@ -731,6 +732,48 @@ std::vector<std::string> SplitList(const std::string& text) {
     start = comma + 1;
   }
   return out;
+}
+
+namespace {
+
+Status BadQuery(const char* name, std::string_view expected) {
+  return {Code::kBadRequest, std::string("查询参数 ") + name + " 应为" + std::string(expected),
+          name};
+}
+
+}  // namespace
+
+Result<std::optional<int64_t>> IdParam(const http::Request& req, const char* name,
+                                       std::string_view what) {
+  const std::string v = req.Query(name).value_or("");
+  if (v.empty()) return std::optional<int64_t>();
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), id);
+  if (ec != std::errc() || end != v.data() + v.size() || id <= 0) {
+    return BadQuery(name, std::string(what) + "（正整数）");
+  }
+  return std::optional<int64_t>(id);
+}
+
+Result<std::optional<int64_t>> YearParam(const http::Request& req) {
+  const std::string v = req.Query("year").value_or("");
+  if (v.empty()) return std::optional<int64_t>();
+  if (v.size() != 4 || !ParseDate(v + "-01-01").ok()) return BadQuery("year", "四位年份，如 2024");
+  return std::optional<int64_t>(std::stoll(v));
+}
+
+Result<std::optional<std::string>> DateParam(const http::Request& req, const char* name) {
+  const std::string v = req.Query(name).value_or("");
+  if (v.empty()) return std::optional<std::string>();
+  if (!ParseDate(v).ok()) return BadQuery(name, "日期，如 2024-07-01");
+  return std::optional<std::string>(v);
+}
+
+Result<bool> BoolParam(const http::Request& req, const char* name) {
+  const std::string v = req.Query(name).value_or("");
+  if (v.empty() || v == "false") return false;
+  if (v == "true") return true;
+  return BadQuery(name, " true 或 false");
 }
 
 Result<nlohmann::json> LoadClass(api::Call& call, int64_t id) {

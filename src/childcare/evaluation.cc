@@ -471,13 +471,15 @@ Result<api::Reply> List(api::Call& call) {
       where += " AND v.state IN (" + in + ")";
     }
   }
-  if (auto year = call.req.Query("year"); year && !year->empty()) {
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> year, YearParam(call.req));
+  if (year) {
     where += " AND v.year = ?";
-    params.push_back(static_cast<int64_t>(std::atoll(year->c_str())));
+    params.push_back(*year);
   }
-  if (auto c = call.req.Query("class_id"); c && !c->empty()) {
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> class_id, IdParam(call.req, "class_id", "托管班编号"));
+  if (class_id) {
     where += " AND v.class_id = ?";
-    params.push_back(static_cast<int64_t>(std::atoll(c->c_str())));
+    params.push_back(*class_id);
   }
   api::PageRows page =
       api::QueryPage(call.tx, kColumns, kFrom + where, params, "v.updated_at DESC, v.id DESC", p);

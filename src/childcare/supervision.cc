@@ -183,13 +183,6 @@ Result<api::Reply> Get(api::Call& call) {
   return api::Reply::Ok(std::move(out));
 }
 
-Result<bool> BoolParam(const http::Request& req, const char* name) {
-  std::string v = req.Query(name).value_or("");
-  if (v.empty() || v == "false") return false;
-  if (v == "true") return true;
-  return InvalidArgument(name, std::string("查询参数 ") + name + " 应为 true 或 false");
-}
-
 Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
@@ -197,9 +190,10 @@ Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(bool overdue, BoolParam(call.req, "overdue"));
   std::vector<db::Value> params;
   std::string where = " WHERE " + api::InSubtree("k.org_id", sub, params);
-  if (auto c = call.req.Query("class_id"); c && !c->empty()) {
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> class_id, IdParam(call.req, "class_id", "托管班编号"));
+  if (class_id) {
     where += " AND i.class_id = ?";
-    params.push_back(static_cast<int64_t>(std::atoll(c->c_str())));
+    params.push_back(*class_id);
   }
   if (!p.from.empty()) {
     where += " AND i.day >= ?";
@@ -241,9 +235,10 @@ Result<api::Reply> Findings(api::Call& call) {
     where += " AND f.state <> 'accepted' AND f.deadline < ?";
     params.push_back(Today(call));
   }
-  if (auto c = call.req.Query("class_id"); c && !c->empty()) {
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> class_id, IdParam(call.req, "class_id", "托管班编号"));
+  if (class_id) {
     where += " AND f.class_id = ?";
-    params.push_back(static_cast<int64_t>(std::atoll(c->c_str())));
+    params.push_back(*class_id);
   }
   api::PageRows page =
       api::QueryPage(call.tx, kFindingColumns, kFindingFrom + where, params, "f.deadline, f.id", p);

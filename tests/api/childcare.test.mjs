@@ -423,3 +423,32 @@ describe('statistics', () => {
     assert.equal(p.classes_total, 0);
   });
 });
+
+describe('list filters are strict', () => {
+  it('a numeric or date filter that does not parse is 400 naming it', async () => {
+    for (const [path, param] of [
+      ['/childcare/enrolments?class_id=abc', 'class_id'],
+      ['/childcare/enrolments?class_id=0', 'class_id'],
+      ['/childcare/inspections?class_id=12x', 'class_id'],
+      ['/childcare/inspections?open=yes', 'open'],
+      ['/childcare/findings?class_id=-3', 'class_id'],
+      ['/childcare/findings?overdue=1', 'overdue'],
+      ['/childcare/evaluations?year=20x4', 'year'],
+      ['/childcare/evaluations?class_id=1.5', 'class_id'],
+      ['/childcare/classes?year=24', 'year'],
+      ['/childcare/classes?started_by=2024-13-01', 'started_by'],
+      ['/childcare/classes?own=1', 'own'],
+    ]) {
+      const e = assertError(await nanan.get(path), 400, 'bad_request', param);
+      assert.ok(e.message.includes(`查询参数 ${param}`), `${path}: ${e.message}`);
+    }
+  });
+
+  it('a valid filter selects', async () => {
+    const k = await createClass(grassMgr);
+    const ev = (await grassMgr.post(`/childcare/classes/${k.id}/evaluations`, { year: 2024 })).body;
+    const byClass = await nanan.get(`/childcare/evaluations?class_id=${k.id}&year=2024`);
+    assert.deepEqual(byClass.body.items.map((v) => v.id), [ev.id]);
+    assert.equal((await nanan.get(`/childcare/evaluations?class_id=${k.id}&year=2025`)).body.total, 0);
+  });
+});
