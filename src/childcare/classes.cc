@@ -51,7 +51,7 @@ constexpr const char* kColumns =
     "k.id, k.org_id, o.name, k.name, k.build_mode, k.operation_mode, k.partner, k.site, k.term, "
     "k.start_date, k.end_date, k.capacity, k.age_min, k.age_max, k.fee_fen, k.priority_tags, "
     "k.staff, k.courses, k.grade, k.graded_year, k.enrolled, k.served, k.subsidy_fen, "
-    "k.created_at, k.updated_at";
+    "k.created_at, k.updated_at, k.attendance_present, k.attendance_recorded";
 constexpr const char* kFrom = " FROM childcare_class k JOIN org o ON o.id = k.org_id";
 
 nlohmann::json ToJson(db::Tx& tx, const std::vector<db::Row>& rows) {
@@ -66,12 +66,6 @@ nlohmann::json ToJson(db::Tx& tx, const std::vector<db::Row>& rows) {
                 ids + ") GROUP BY class_id")) {
     waiting[r.Int(0)] = r.Int(1);
   }
-  std::map<int64_t, std::pair<int64_t, int64_t>> attendance;
-  for (const db::Row& r : tx.Query("SELECT class_id, SUM(present), COUNT(*) FROM "
-                                   "childcare_attendance WHERE class_id IN (" +
-                                   ids + ") GROUP BY class_id")) {
-    attendance[r.Int(0)] = {r.Int(1), r.Int(2)};
-  }
   std::map<int64_t, nlohmann::json> evaluation;
   for (const db::Row& r :
        tx.Query("SELECT class_id, id, year, state FROM childcare_evaluation WHERE class_id IN (" +
@@ -83,8 +77,7 @@ nlohmann::json ToJson(db::Tx& tx, const std::vector<db::Row>& rows) {
   }
   for (const db::Row& r : rows) {
     const int64_t id = r.Int(0);
-    auto [present, recorded] = attendance[id];
-    std::optional<double> rate = AttendanceRate(present, recorded);
+    std::optional<double> rate = AttendanceRate(r.Int(25), r.Int(26));
     nlohmann::json staff = nlohmann::json::parse(r.Str(16), nullptr, false);
     nlohmann::json courses = nlohmann::json::parse(r.Str(17), nullptr, false);
     auto ev = evaluation.find(id);
@@ -647,8 +640,11 @@ Result<api::Reply> PutAttendance(api::Call& call) {
     }
     here.insert(present[i]);
   }
-  const int64_t before_rows = call.tx.QueryInt(
-      "SELECT COUNT(*) FROM childcare_attendance WHERE class_id = ? AND day = ?", {class_id, day});
+  // The day replaces its earlier record, in the rows and in the class's counters.
+  const db::Row was = *call.tx.QueryOne(
+      "SELECT COUNT(*), COALESCE(SUM(present), 0) FROM childcare_attendance WHERE class_id = ? AND "
+      "day = ?",
+      {class_id, day});
   call.tx.Exec("DELETE FROM childcare_attendance WHERE class_id = ? AND day = ?", {class_id, day});
   for (int64_t e : enrolled) {
     call.tx.Exec(
@@ -656,13 +652,18 @@ Result<api::Reply> PutAttendance(api::Call& call) {
         "?)",
         {class_id, day, e, int64_t{here.count(e) ? 1 : 0}});
   }
+  call.tx.Exec(
+      "UPDATE childcare_class SET attendance_present = attendance_present + ?, "
+      "attendance_recorded = attendance_recorded + ? WHERE id = ?",
+      {static_cast<int64_t>(here.size()) - was.Int(1),
+       static_cast<int64_t>(enrolled.size()) - was.Int(0), class_id});
   std::optional<double> rate =
       AttendanceRate(static_cast<int64_t>(here.size()), static_cast<int64_t>(enrolled.size()));
   nlohmann::json out = {{"date", day},
                         {"enrolled", enrolled.size()},
                         {"present", here.size()},
                         {"rate", rate ? nlohmann::json(*rate) : nlohmann::json(nullptr)}};
-  audit::Record(call, before_rows > 0 ? "update" : "create", "childcare_attendance", class_id,
+  audit::Record(call, was.Int(0) > 0 ? "update" : "create", "childcare_attendance", class_id,
                 k["org_id"].get<int64_t>(), nullptr, out);
   return api::Reply::Ok(std::move(out));
 }

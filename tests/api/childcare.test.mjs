@@ -186,6 +186,7 @@ describe('enrolment', () => {
 describe('attendance', () => {
   it('records days and computes the rates per day, per child and overall', async () => {
     const k = await createClass(grassMgr, { capacity: 5 });
+    const statsBefore = (await grassMgr.get('/stats/childcare')).body;
     const ids = [];
     for (let i = 0; i < 2; i++) {
       const p = await createParent(grass.id, [{ name: `勤小${i}`, birth_date: '2015-03-01' }]);
@@ -203,6 +204,14 @@ describe('attendance', () => {
     assert.equal(r.body.rate, 0.75);
     assert.deepEqual(r.body.children.map((c) => c.rate), [1, 0.5]);
     assert.equal((await grassMgr.get(`/childcare/classes/${k.id}`)).body.attendance_rate, 0.75);
+    // The statistics count the same child-days: 3 present of 4 recorded, the replaced day once.
+    const stats = (await grassMgr.get('/stats/childcare')).body;
+    assert.equal(stats.attendance_present - statsBefore.attendance_present, 3);
+    assert.equal(stats.attendance_recorded - statsBefore.attendance_recorded, 4);
+    assert.equal(stats.attendance_rate, Math.round((stats.attendance_present / stats.attendance_recorded) * 1e4) / 1e4);
+    const district = (await nanan.get('/stats/childcare')).body;
+    const row = district.by_org.find((r) => r.org_id === grass.id);
+    for (const f of ['attendance_present', 'attendance_recorded', 'attendance_rate']) assert.equal(row[f], stats[f], f);
     assertError(await grassMgr.put(`/childcare/classes/${k.id}/attendance/2024-09-01`, { present: [] }), 422, 'invalid_argument', 'date');
     assertError(await grassMgr.put(`/childcare/classes/${k.id}/attendance/2024-07-10`, { present: [999999] }), 422, 'invalid_argument', 'present[0]');
   });
@@ -386,7 +395,8 @@ describe('supervision', () => {
 });
 
 describe('statistics', () => {
-  const FIGURES = ['classes_total', 'classes_run', 'children_enrolled', 'children_served', 'subsidy_fen'];
+  const FIGURES = ['classes_total', 'classes_run', 'children_enrolled', 'children_served', 'subsidy_fen',
+    'attendance_present', 'attendance_recorded'];
   const GRADES = ['national', 'municipal', 'district', 'none'];
 
   it('a district equals the sum over its subtree, child by child', async () => {
