@@ -12,6 +12,11 @@
 // 新就业形态 / 农民工 by default), then request time; every freed seat admits
 // its head (Admit in classes.cc).
 //
+// Deleting a class (Delete in classes.cc) is for a class nothing has happened
+// to yet: any enrolment (withdrawn ones too), an evaluation past its draft, a
+// grade, a grant or an inspection keeps it (409 naming every reason); its
+// draft evaluations go with it.
+//
 // The evaluation state machine, enforced in evaluation.cc and nowhere else
 // (rules.h Next() is its table; anything else is 409 failed_precondition):
 //

@@ -334,6 +334,56 @@ Result<api::Reply> Patch(api::Call& call) {
   return api::Reply::Ok(std::move(after));
 }
 
+// A class can be deleted while nothing has happened to it yet: no enrolment
+// (withdrawn ones included: they are children served and carry attendance), no
+// evaluation past its draft, no grade or grant, no inspection. Otherwise 409
+// naming every reason. Staff and courses live in the row; draft evaluations
+// (their scores and timeline) go with it.
+Result<api::Reply> Delete(api::Call& call) {
+  GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
+  GH_ASSIGN_OR_RETURN(nlohmann::json before, LoadClass(call, id));
+  std::vector<std::string> reasons;
+  if (int64_t n =
+          call.tx.QueryInt("SELECT COUNT(*) FROM childcare_enrolment WHERE class_id = ?", {id});
+      n > 0) {
+    reasons.push_back("已有" + std::to_string(n) + "条报名记录（含候补和已退出）");
+  }
+  for (const db::Row& r :
+       call.tx.Query("SELECT year, state FROM childcare_evaluation WHERE class_id = ? AND state <> "
+                     "'draft' ORDER BY year",
+                     {id})) {
+    reasons.push_back(std::to_string(r.Int(0)) + "年度评审已提交（" + StateLabel(r.Str(1)) + "）");
+  }
+  if (before["grade"] != "none") {
+    reasons.push_back("已评定为" + before["grade_label"].get<std::string>() + "托管班");
+  }
+  if (before["subsidy_fen"].get<int64_t>() > 0 ||
+      call.tx.QueryInt("SELECT COUNT(*) FROM childcare_grant WHERE class_id = ?", {id}) > 0) {
+    reasons.push_back("已发放补助");
+  }
+  if (int64_t n =
+          call.tx.QueryInt("SELECT COUNT(*) FROM childcare_inspection WHERE class_id = ?", {id});
+      n > 0) {
+    reasons.push_back("已有" + std::to_string(n) + "次监管检查记录");
+  }
+  if (!reasons.empty()) {
+    std::string why;
+    for (const std::string& r : reasons) why += (why.empty() ? "" : "；") + r;
+    return FailedPrecondition("托管班“" + before["name"].get<std::string>() + "”不能删除：" + why);
+  }
+  const char* const drafts = "SELECT id FROM childcare_evaluation WHERE class_id = ?";
+  call.tx.Exec(std::string("DELETE FROM childcare_score WHERE evaluation_id IN (") + drafts + ")",
+               {id});
+  call.tx.Exec(
+      std::string("DELETE FROM childcare_evaluation_event WHERE evaluation_id IN (") + drafts + ")",
+      {id});
+  call.tx.Exec("DELETE FROM childcare_evaluation WHERE class_id = ?", {id});
+  call.tx.Exec("DELETE FROM childcare_class WHERE id = ?", {id});
+  audit::Record(call, "delete", "childcare_class", id, before["org_id"].get<int64_t>(), before,
+                nullptr);
+  return api::Reply::NoContent();
+}
+
 // Filters shared by the class list and the statistics links.
 Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
@@ -827,6 +877,8 @@ void RegisterClassRoutes(api::Api& api) {
   api.Add({"POST", "/childcare/classes", "childcare:class:write", tag, "新建爱心托管班", Create});
   api.Add({"GET", "/childcare/classes/{id}", "childcare:class:read", tag, "托管班详情", Get});
   api.Add({"PATCH", "/childcare/classes/{id}", "childcare:class:write", tag, "修改托管班", Patch});
+  api.Add({"DELETE", "/childcare/classes/{id}", "childcare:class:write", tag,
+           "删除托管班（尚无报名、评审、定级、补助和检查时）", Delete});
   api.Add({"GET",
            "/childcare/classes/{id}/enrolments",
            "childcare:class:read",

@@ -118,6 +118,59 @@ describe('classes', () => {
   });
 });
 
+describe('deleting a class', () => {
+  it('deletes a class nothing has happened to, with its draft evaluation, and the figures drop it', async () => {
+    const k = await createClass(grassMgr);
+    const ev = await grassMgr.post(`/childcare/classes/${k.id}/evaluations`, { year: 2024, scores: scores() });
+    assertStatus(ev, 201);
+    const before = (await grassMgr.get('/stats/childcare')).body;
+    assertError(await yuzhong.del(`/childcare/classes/${k.id}`), 404, 'not_found');
+    assertError(await reporter.del(`/childcare/classes/${k.id}`), 403, 'permission_denied');
+    assertError(await viewer.del(`/childcare/classes/${k.id}`), 403, 'permission_denied');
+    assertStatus(await grassMgr.del(`/childcare/classes/${k.id}`), 204);
+    assertError(await grassMgr.get(`/childcare/classes/${k.id}`), 404, 'not_found');
+    assertError(await grassMgr.get(`/childcare/evaluations/${ev.body.id}`), 404, 'not_found');
+    assertError(await grassMgr.del(`/childcare/classes/${k.id}`), 404, 'not_found');
+    const after = (await grassMgr.get('/stats/childcare')).body;
+    assert.equal(after.classes_total, before.classes_total - 1);
+    assert.equal(after.classes_by_grade.none, before.classes_by_grade.none - 1);
+    const list = await grassMgr.get(`/childcare/classes?org_id=${grass.id}&page_size=200`);
+    assert.ok(!list.body.items.some((x) => x.id === k.id));
+    const audit = await admin.get(`/audit?entity=childcare_class&entity_id=${k.id}&page_size=50`);
+    assert.deepEqual(audit.body.items.map((e) => e.action).sort(), ['create', 'delete']);
+  });
+
+  it('keeps a class with enrolments (withdrawn too), a submitted evaluation or an inspection, saying why', async () => {
+    const refused = async (k, why) => {
+      const e = assertError(await grassMgr.del(`/childcare/classes/${k.id}`), 409, 'failed_precondition');
+      assert.match(e.message, why);
+      assertStatus(await grassMgr.get(`/childcare/classes/${k.id}`), 200);
+    };
+    const enrolled = await createClass(grassMgr);
+    const p = await createParent(grass.id, [{ name: '删小一', birth_date: '2016-05-01' }]);
+    const e = await enrol(grassMgr, enrolled.id, { member_id: p.id, child_name: '删小一' });
+    assertStatus(await grassMgr.post(`/childcare/classes/${enrolled.id}/enrolments/${e.body.id}/withdraw`), 200);
+    await refused(enrolled, /不能删除.*1条报名记录/);
+
+    const submitted = await createClass(grassMgr);
+    const ev = (await grassMgr.post(`/childcare/classes/${submitted.id}/evaluations`, { year: 2024, scores: scores() })).body;
+    assertStatus(await grassMgr.post(`/childcare/evaluations/${ev.id}/submit`), 200);
+    await refused(submitted, /2024年度评审已提交（区县审核中）/);
+
+    const inspected = await createClass(grassMgr);
+    assertStatus(await nanan.post('/childcare/inspections', { class_id: inspected.id, date: '2024-07-10' }), 201);
+    await refused(inspected, /1次监管检查记录/);
+  });
+
+  it('keeps a graded class with its grants', async () => {
+    const graded = (await admin.get('/childcare/classes?grade=municipal&page_size=100')).body.items.find((k) => k.subsidy_fen > 0);
+    assert.ok(graded, 'a subsidised municipal class in the demo');
+    const e = assertError(await admin.del(`/childcare/classes/${graded.id}`), 409, 'failed_precondition');
+    assert.match(e.message, /已评定为市级托管班/);
+    assert.match(e.message, /已发放补助/);
+  });
+});
+
 describe('enrolment', () => {
   it('refuses a child whose parent is not a member in good standing, not theirs, or of the wrong age', async () => {
     const k = await createClass(grassMgr, { capacity: 5 });
