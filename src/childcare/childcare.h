@@ -45,7 +45,9 @@
 // an audit row. A class's grade changes only by a city review (graded).
 //
 // Findings: open → rectify → rectified → accept → accepted, or reject →
-// open; `overdue` while not accepted and past the deadline.
+// open; `overdue` while not accepted and past the deadline. The inspecting
+// union (or one above it) may edit its visit and the findings not yet
+// accepted (Patch in supervision.cc); an accepted finding is closed.
 #pragma once
 
 #include "api/api.h"

@@ -1,8 +1,9 @@
-// 爱心托管班 (childcare): classes, enrolment of members' children with capacity
-// and the priority waiting list, attendance rates, the six-standard evaluation
-// state machine (every allowed and refused step), grants under the caps,
-// inspections with overdue findings, and /stats/childcare (the demo's figures,
-// subtree sums, the two axes agreeing at the root).
+// 爱心托管班 (childcare): classes (and when one may be deleted), enrolment of
+// members' children with capacity and the priority waiting list, attendance
+// rates, the six-standard evaluation state machine (every allowed and refused
+// step), grants under the caps, inspections with overdue findings and their
+// edits, strict list filters, and /stats/childcare (the demo's figures,
+// attendance, subtree sums, the two axes agreeing at the root).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -444,6 +445,50 @@ describe('supervision', () => {
     assert.equal((await nanan.get(`/childcare/inspections?open=true&class_id=${k.id}`)).body.total, 1);
     const open = await nanan.get(`/childcare/findings?state=open&class_id=${k.id}`);
     assert.equal(open.body.total, 1);
+  });
+
+  it('the inspecting union edits its visit and the findings not yet accepted', async () => {
+    const k = await createClass(grassMgr);
+    const ins = (await nanan.post('/childcare/inspections', {
+      class_id: k.id, date: '2024-07-10', inspector: '区总督查组', notes: '现场检查',
+      findings: [{ description: '灭火器过期', deadline: '2024-07-20' }, { description: '午休床位不足', deadline: '2024-07-25' }],
+    })).body;
+    const [done, open] = ins.findings;
+    assertStatus(await grassMgr.post(`/childcare/findings/${done.id}/rectify`, { rectification: '已更换' }), 200);
+    assertStatus(await nanan.post(`/childcare/findings/${done.id}/accept`), 200);
+    const edit = (body) => nanan.patch(`/childcare/inspections/${ins.id}`, body);
+
+    // Only the inspecting union or one above it; another district does not see it.
+    assertError(await grassMgr.patch(`/childcare/inspections/${ins.id}`, { notes: '改' }), 403, 'permission_denied');
+    assertError(await yuzhong.patch(`/childcare/inspections/${ins.id}`, { notes: '改' }), 404, 'not_found');
+    // An accepted finding is closed, and the refused request changes nothing.
+    const closed = assertError(await edit({ notes: '复查', findings: [{ id: done.id, description: '改写' }] }), 409, 'failed_precondition', 'findings[0]');
+    assert.match(closed.message, /灭火器过期.*已验收/);
+    assert.equal((await nanan.get(`/childcare/inspections/${ins.id}`)).body.notes, '现场检查');
+    assertError(await edit({ findings: [{ id: 999999999, deadline: '2024-08-01' }] }), 422, 'invalid_argument', 'findings[0].id');
+    assertError(await edit({ findings: [{ id: open.id, deadline: '2024-07-01' }] }), 422, 'invalid_argument', 'findings[0].deadline');
+    assertError(await edit({ findings: [{ description: '只有描述' }] }), 422, 'invalid_argument', 'findings[0].deadline');
+    assertError(await edit({ class_id: k.id }), 422, 'invalid_argument', 'class_id');
+    // A later date may not pass a deadline it leaves in place (the accepted one's too).
+    assertError(await edit({ date: '2024-07-21' }), 422, 'invalid_argument', 'date');
+
+    const res = await edit({
+      date: '2024-07-12', notes: '复查', inspector: '区总复查组',
+      findings: [{ id: open.id, description: '午休床位不足，需增加10张', deadline: '2024-08-01' }, { description: '食品留样不全', deadline: '2024-07-30' }],
+    });
+    assertStatus(res, 200);
+    const out = res.body;
+    assert.equal(out.date, '2024-07-12');
+    assert.equal(out.notes, '复查');
+    assert.equal(out.inspector, '区总复查组');
+    assert.deepEqual(out.findings.map((f) => [f.description, f.deadline, f.state]), [
+      ['灭火器过期', '2024-07-20', 'accepted'],
+      ['午休床位不足，需增加10张', '2024-08-01', 'open'],
+      ['食品留样不全', '2024-07-30', 'open'],
+    ]);
+    assert.equal(out.open_findings, 2);
+    const audit = await admin.get(`/audit?entity=childcare_inspection&entity_id=${ins.id}&page_size=50`);
+    assert.deepEqual(audit.body.items.map((e) => e.action).sort(), ['create', 'update']);
   });
 });
 
