@@ -12,6 +12,11 @@
 // 新就业形态 / 农民工 by default), then request time; every freed seat admits
 // its head (Admit in classes.cc).
 //
+// Deleting a class (Delete in classes.cc) is for a class nothing has happened
+// to yet: any enrolment (withdrawn ones too), an evaluation past its draft, a
+// grade, a grant or an inspection keeps it (409 naming every reason); its
+// draft evaluations go with it.
+//
 // The evaluation state machine, enforced in evaluation.cc and nowhere else
 // (rules.h Next() is its table; anything else is 409 failed_precondition):
 //
@@ -30,13 +35,19 @@
 //                        city_review → district_review     (a city reviewer; → returned
 //                                                           without a district step)
 //
+// Evidence: the host's self-assessment needs evidence for every standard to
+// be submitted (drafts may lack it); the reviewers must score all six
+// standards, evidence optional; a return needs a comment.
+//
 // Who: a class outside the caller's subtree is 404 (a district never sees
 // another district's class); in scope but at the wrong level for the step is
 // 403. Every step writes a childcare_evaluation_event row (the timeline) and
 // an audit row. A class's grade changes only by a city review (graded).
 //
 // Findings: open → rectify → rectified → accept → accepted, or reject →
-// open; `overdue` while not accepted and past the deadline.
+// open; `overdue` while not accepted and past the deadline. The inspecting
+// union (or one above it) may edit its visit and the findings not yet
+// accepted (Patch in supervision.cc); an accepted finding is closed.
 #pragma once
 
 #include "api/api.h"

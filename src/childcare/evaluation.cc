@@ -126,8 +126,10 @@ std::string CallerKind(api::Call& call) {
   return r ? r->Str(0) : "";
 }
 
-// Reads six scores; `evidence_required` for the self-assessment. Writes them
-// as `stage`, replacing that stage's earlier sheet.
+// Reads six scores, each with optional evidence and photos, and writes them as
+// `stage`, replacing that stage's earlier sheet. `required`: a review step,
+// which must score; the self-assessment may be saved in parts (its evidence
+// is required on submit, Submit).
 Status WriteScores(api::Call& call, const api::Body& body, int64_t id, int64_t org_id,
                    const std::string& stage, bool required) {
   const nlohmann::json* scores = body.Get("scores");
@@ -180,10 +182,6 @@ Status WriteScores(api::Call& call, const api::Body& body, int64_t id, int64_t o
                                "佐证材料（" + at + ".evidence）应为文字，最多2000字");
       }
       evidence = api::Trim(s["evidence"].get<std::string>());
-    }
-    if (required && evidence.empty()) {
-      return InvalidArgument(at + ".evidence", std::string(kStandards[k].label) + "的佐证材料（" +
-                                                   at + ".evidence）不能为空");
     }
     nlohmann::json photos = nlohmann::json::array();
     if (s.contains("photos")) {
@@ -473,13 +471,15 @@ Result<api::Reply> List(api::Call& call) {
       where += " AND v.state IN (" + in + ")";
     }
   }
-  if (auto year = call.req.Query("year"); year && !year->empty()) {
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> year, YearParam(call.req));
+  if (year) {
     where += " AND v.year = ?";
-    params.push_back(static_cast<int64_t>(std::atoll(year->c_str())));
+    params.push_back(*year);
   }
-  if (auto c = call.req.Query("class_id"); c && !c->empty()) {
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> class_id, IdParam(call.req, "class_id", "托管班编号"));
+  if (class_id) {
     where += " AND v.class_id = ?";
-    params.push_back(static_cast<int64_t>(std::atoll(c->c_str())));
+    params.push_back(*class_id);
   }
   api::PageRows page =
       api::QueryPage(call.tx, kColumns, kFrom + where, params, "v.updated_at DESC, v.id DESC", p);

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +26,16 @@ int64_t Admit(db::Tx& tx, int64_t class_id, int64_t now);
 
 // A comma list query parameter.
 std::vector<std::string> SplitList(const std::string& text);
+
+// Strict list filters. Absent or empty → nullopt (false); a value that does
+// not parse → kBadRequest on the parameter, with a message naming it.
+// IdParam: a record id (`what` names the record: "托管班编号"); YearParam:
+// four digits, 1900–2100; DateParam: YYYY-MM-DD; BoolParam: true or false.
+Result<std::optional<int64_t>> IdParam(const http::Request& req, const char* name,
+                                       std::string_view what);
+Result<std::optional<int64_t>> YearParam(const http::Request& req);
+Result<std::optional<std::string>> DateParam(const http::Request& req, const char* name);
+Result<bool> BoolParam(const http::Request& req, const char* name);
 
 nlohmann::json OptInt(const std::optional<int64_t>& v);
 

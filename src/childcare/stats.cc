@@ -1,7 +1,7 @@
 // GET /stats/childcare: the figures of an org's subtree on one axis, with one
 // row per child org for charts and a link to the records behind each figure.
-// Reads the per-class counters (enrolled, served, subsidy_fen), so a request
-// is one grouped scan of the classes.
+// Reads the per-class counters (enrolled, served, subsidy_fen, attendance), so
+// a request is one grouped scan of the classes.
 #include <algorithm>
 #include <map>
 
@@ -16,6 +16,7 @@ struct Figures {
   std::map<std::string, int64_t> by_grade = {
       {"national", 0}, {"municipal", 0}, {"district", 0}, {"none", 0}};
   int64_t total = 0, run = 0, enrolled = 0, served = 0, subsidy = 0;
+  int64_t present = 0, recorded = 0;  // child-days
 
   void Add(const db::Row& r) {
     by_grade[r.Str(1)] += r.Int(2);
@@ -24,10 +25,20 @@ struct Figures {
     enrolled += r.Int(4);
     served += r.Int(5);
     subsidy += r.Int(6);
+    present += r.Int(7);
+    recorded += r.Int(8);
   }
   nlohmann::json Json() const {
-    return {{"classes_by_grade", by_grade},  {"classes_total", total},    {"classes_run", run},
-            {"children_enrolled", enrolled}, {"children_served", served}, {"subsidy_fen", subsidy}};
+    std::optional<double> rate = AttendanceRate(present, recorded);
+    return {{"classes_by_grade", by_grade},
+            {"classes_total", total},
+            {"classes_run", run},
+            {"children_enrolled", enrolled},
+            {"children_served", served},
+            {"subsidy_fen", subsidy},
+            {"attendance_present", present},
+            {"attendance_recorded", recorded},
+            {"attendance_rate", rate ? nlohmann::json(*rate) : nlohmann::json(nullptr)}};
   }
 };
 
@@ -44,7 +55,8 @@ Result<api::Reply> Childcare(api::Call& call) {
   std::vector<db::Value> params = {today, sub.root, sub.axis};
   std::string sql =
       "SELECT COALESCE(c.ancestor_id, k.org_id), k.grade, COUNT(*), SUM(CASE WHEN k.start_date "
-      "<= ? THEN 1 ELSE 0 END), SUM(k.enrolled), SUM(k.served), SUM(k.subsidy_fen) FROM "
+      "<= ? THEN 1 ELSE 0 END), SUM(k.enrolled), SUM(k.served), SUM(k.subsidy_fen), "
+      "SUM(k.attendance_present), SUM(k.attendance_recorded) FROM "
       "childcare_class k CROSS JOIN org_closure s LEFT JOIN org_closure c ON c.descendant_id = "
       "k.org_id AND c.axis = s.axis AND c.depth = s.depth - 1 WHERE s.ancestor_id = ? AND s.axis = "
       "? AND s.descendant_id = k.org_id";
@@ -78,7 +90,9 @@ Result<api::Reply> Childcare(api::Call& call) {
                                   "&axis=" + axis + "&status=enrolled"},
         {"children_served",
          "/api/v1/childcare/enrolments?org_id=" + std::to_string(org) + "&axis=" + axis},
-        {"subsidy_fen", classes(org) + "&grade=national,municipal,district"}};
+        {"subsidy_fen", classes(org) + "&grade=national,municipal,district"},
+        // Each class in the list carries its own attendance_rate.
+        {"attendance_rate", classes(org)}};
     for (const char* g : kGrades)
       l[std::string("classes_by_grade.") + g] = classes(org) + "&grade=" + g;
     return l;

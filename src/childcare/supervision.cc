@@ -103,13 +103,79 @@ Result<nlohmann::json> LoadInspection(api::Call& call, int64_t id) {
   return ToJson(call.tx, rows, Today(call))[0];
 }
 
+// A finding as a request gives it: a new one (`id` 0; description and deadline
+// both given) or, when an inspection is edited, the changes to finding `id`.
+struct FindingInput {
+  int64_t id = 0;
+  std::optional<std::string> description, deadline;
+};
+
+// Reads `findings` (≤ 100 items `{description, deadline}`, plus `id` when
+// `editing`). Deadlines are dates not before `day`, the visit's date.
+// InvalidArgument naming the item's field.
+Result<std::vector<FindingInput>> ParseFindings(const api::Body& body, const std::string& day,
+                                                bool editing) {
+  std::vector<FindingInput> out;
+  const nlohmann::json* list = body.Get("findings");
+  if (!list) return out;
+  if (!list->is_array() || list->size() > 100) {
+    return body.Error("findings", "应为不超过100项的数组");
+  }
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string at = "findings[" + std::to_string(i) + "]";
+    const nlohmann::json& f = (*list)[i];
+    if (!f.is_object()) return InvalidArgument(at, "发现问题（" + at + "）应为对象");
+    for (const auto& item : f.items()) {
+      if (item.key() != "description" && item.key() != "deadline" &&
+          (!editing || item.key() != "id")) {
+        return InvalidArgument(at + "." + item.key(), "未知字段：" + item.key());
+      }
+    }
+    FindingInput in;
+    if (f.contains("id")) {
+      if (!f["id"].is_number_integer() || f["id"].get<int64_t>() <= 0) {
+        return InvalidArgument(at + ".id", "问题编号（" + at + ".id）应为正整数");
+      }
+      in.id = f["id"].get<int64_t>();
+    }
+    if (in.id == 0 || f.contains("description")) {
+      if (!f.contains("description") || !f["description"].is_string() ||
+          api::Trim(f["description"]).empty() ||
+          api::Utf8Length(f["description"].get<std::string>()) > 500) {
+        return InvalidArgument(at + ".description",
+                               "问题描述（" + at + ".description）不能为空，最多500字");
+      }
+      in.description = api::Trim(f["description"]);
+    }
+    if (in.id == 0 || f.contains("deadline")) {
+      if (!f.contains("deadline") || !f["deadline"].is_string()) {
+        return InvalidArgument(at + ".deadline", "整改期限（" + at + ".deadline）不能为空");
+      }
+      GH_RETURN_IF_ERROR(ParseDate(f["deadline"].get<std::string>(), at + ".deadline").status());
+      if (f["deadline"].get<std::string>() < day) {
+        return InvalidArgument(at + ".deadline", "整改期限（" + at + ".deadline）不能早于检查日期");
+      }
+      in.deadline = f["deadline"].get<std::string>();
+    }
+    out.push_back(std::move(in));
+  }
+  return out;
+}
+
+void InsertFinding(api::Call& call, int64_t inspection_id, int64_t class_id,
+                   const FindingInput& f) {
+  call.tx.Exec(
+      "INSERT INTO childcare_finding (inspection_id, class_id, description, deadline, state, "
+      "created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?)",
+      {inspection_id, class_id, *f.description, *f.deadline, call.now, call.now});
+}
+
+const std::vector<api::FieldDef> kFields = {{"class_id", "托管班"}, {"org_id", "检查单位"},
+                                            {"date", "检查日期"},   {"inspector", "检查人"},
+                                            {"notes", "检查情况"},  {"findings", "发现问题"}};
+
 Result<api::Reply> Create(api::Call& call) {
-  api::Body body(call.body, {{"class_id", "托管班"},
-                             {"org_id", "检查单位"},
-                             {"date", "检查日期"},
-                             {"inspector", "检查人"},
-                             {"notes", "检查情况"},
-                             {"findings", "发现问题"}});
+  api::Body body(call.body, kFields);
   GH_RETURN_IF_ERROR(body.CheckUnknown());
   GH_ASSIGN_OR_RETURN(int64_t class_id, body.Int("class_id", 1, INT64_MAX));
   Result<nlohmann::json> k = LoadClass(call, class_id);
@@ -125,69 +191,90 @@ Result<api::Reply> Create(api::Call& call) {
     return body.Error("org_id", "应为主办工会或其上级工会，且在您的管辖范围内");
   }
   GH_ASSIGN_OR_RETURN(std::string day, body.Text("date", true, 10));
-  GH_ASSIGN_OR_RETURN(Date date, ParseDate(day, "date"));
-  (void)date;
+  GH_RETURN_IF_ERROR(ParseDate(day, "date").status());
   GH_ASSIGN_OR_RETURN(std::string inspector, body.Text("inspector", false, 50));
   GH_ASSIGN_OR_RETURN(std::string notes, body.Text("notes", false, 5000));
-  struct New {
-    std::string description, deadline;
-  };
-  std::vector<New> findings;
-  if (const nlohmann::json* list = body.Get("findings")) {
-    if (!list->is_array() || list->size() > 100) {
-      return body.Error("findings", "应为不超过100项的数组");
-    }
-    for (size_t i = 0; i < list->size(); ++i) {
-      const std::string at = "findings[" + std::to_string(i) + "]";
-      const nlohmann::json& f = (*list)[i];
-      if (!f.is_object()) return InvalidArgument(at, "发现问题（" + at + "）应为对象");
-      for (const auto& item : f.items()) {
-        if (item.key() != "description" && item.key() != "deadline") {
-          return InvalidArgument(at + "." + item.key(), "未知字段：" + item.key());
-        }
-      }
-      if (!f.contains("description") || !f["description"].is_string() ||
-          api::Trim(f["description"]).empty() ||
-          api::Utf8Length(f["description"].get<std::string>()) > 500) {
-        return InvalidArgument(at + ".description",
-                               "问题描述（" + at + ".description）不能为空，最多500字");
-      }
-      if (!f.contains("deadline") || !f["deadline"].is_string()) {
-        return InvalidArgument(at + ".deadline", "整改期限（" + at + ".deadline）不能为空");
-      }
-      GH_RETURN_IF_ERROR(ParseDate(f["deadline"].get<std::string>(), at + ".deadline").status());
-      if (f["deadline"].get<std::string>() < day) {
-        return InvalidArgument(at + ".deadline", "整改期限（" + at + ".deadline）不能早于检查日期");
-      }
-      findings.push_back({api::Trim(f["description"]), f["deadline"]});
-    }
-  }
+  GH_ASSIGN_OR_RETURN(std::vector<FindingInput> findings, ParseFindings(body, day, false));
   const int64_t id = call.tx.Insert(
       "INSERT INTO childcare_inspection (class_id, org_id, day, inspector, notes, created_by, "
       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {class_id, org_id, day, inspector, notes, call.who.user_id, call.now});
-  for (const New& f : findings) {
-    call.tx.Exec(
-        "INSERT INTO childcare_finding (inspection_id, class_id, description, deadline, state, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?)",
-        {id, class_id, f.description, f.deadline, call.now, call.now});
-  }
+  for (const FindingInput& f : findings) InsertFinding(call, id, class_id, f);
   GH_ASSIGN_OR_RETURN(nlohmann::json out, LoadInspection(call, id));
   audit::Record(call, "create", "childcare_inspection", id, class_org, nullptr, out);
   return api::Reply::Created(std::move(out));
+}
+
+// Edits a visit: its date, inspector and notes, and its findings not yet
+// accepted (changed by `id`, or added without one); an accepted finding is
+// closed (409). Only the inspecting union or one above it edits its record,
+// as only it accepts the rectifications.
+Result<api::Reply> Patch(api::Call& call) {
+  GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
+  GH_ASSIGN_OR_RETURN(nlohmann::json before, LoadInspection(call, id));
+  api::Body body(call.body, kFields);
+  GH_RETURN_IF_ERROR(body.CheckUnknown());
+  for (const char* key : {"class_id", "org_id"}) {
+    if (body.Has(key)) return body.Error(key, "登记后不能修改");
+  }
+  if (!auth::InScope(call.tx, call.who, before["org_id"].get<int64_t>())) {
+    return PermissionDenied("检查记录须由检查单位或其上级工会修改");
+  }
+  std::string day = before["date"], inspector = before["inspector"], notes = before["notes"];
+  if (body.Has("date")) {
+    GH_ASSIGN_OR_RETURN(day, body.Text("date", true, 10));
+    GH_RETURN_IF_ERROR(ParseDate(day, "date").status());
+  }
+  if (body.Has("inspector")) {
+    GH_ASSIGN_OR_RETURN(inspector, body.Text("inspector", false, 50));
+  }
+  if (body.Has("notes")) {
+    GH_ASSIGN_OR_RETURN(notes, body.Text("notes", false, 5000));
+  }
+  GH_ASSIGN_OR_RETURN(std::vector<FindingInput> findings, ParseFindings(body, day, true));
+  call.tx.Exec("UPDATE childcare_inspection SET day = ?, inspector = ?, notes = ? WHERE id = ?",
+               {day, inspector, notes, id});
+  const int64_t class_id = before["class_id"];
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const FindingInput& f = findings[i];
+    if (f.id == 0) {
+      InsertFinding(call, id, class_id, f);
+      continue;
+    }
+    const std::string at = "findings[" + std::to_string(i) + "]";
+    std::optional<db::Row> was = call.tx.QueryOne(
+        "SELECT state, description, deadline FROM childcare_finding WHERE id = ? AND "
+        "inspection_id = ?",
+        {f.id, id});
+    if (!was) {
+      return InvalidArgument(at + ".id", "问题编号（" + at + ".id）" + std::to_string(f.id) +
+                                             "不是本次检查发现的问题");
+    }
+    if (was->Str(0) == "accepted") {
+      return FailedPrecondition("问题“" + was->Str(1) + "”已验收销号，不能修改", at);
+    }
+    call.tx.Exec(
+        "UPDATE childcare_finding SET description = ?, deadline = ?, updated_at = ? WHERE id = ?",
+        {f.description.value_or(was->Str(1)), f.deadline.value_or(was->Str(2)), call.now, f.id});
+  }
+  // A later date must not pass the deadlines it leaves in place.
+  if (std::optional<db::Row> early = call.tx.QueryOne(
+          "SELECT description, deadline FROM childcare_finding WHERE inspection_id = ? AND "
+          "deadline < ? ORDER BY deadline LIMIT 1",
+          {id, day})) {
+    return InvalidArgument(
+        "date", "检查日期（date）不能晚于问题“" + early->Str(0) + "”的整改期限" + early->Str(1));
+  }
+  GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInspection(call, id));
+  audit::Record(call, "update", "childcare_inspection", id, before["class_org_id"].get<int64_t>(),
+                before, after);
+  return api::Reply::Ok(std::move(after));
 }
 
 Result<api::Reply> Get(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(nlohmann::json out, LoadInspection(call, id));
   return api::Reply::Ok(std::move(out));
-}
-
-Result<bool> BoolParam(const http::Request& req, const char* name) {
-  std::string v = req.Query(name).value_or("");
-  if (v.empty() || v == "false") return false;
-  if (v == "true") return true;
-  return InvalidArgument(name, std::string("查询参数 ") + name + " 应为 true 或 false");
 }
 
 Result<api::Reply> List(api::Call& call) {
@@ -197,9 +284,10 @@ Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(bool overdue, BoolParam(call.req, "overdue"));
   std::vector<db::Value> params;
   std::string where = " WHERE " + api::InSubtree("k.org_id", sub, params);
-  if (auto c = call.req.Query("class_id"); c && !c->empty()) {
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> class_id, IdParam(call.req, "class_id", "托管班编号"));
+  if (class_id) {
     where += " AND i.class_id = ?";
-    params.push_back(static_cast<int64_t>(std::atoll(c->c_str())));
+    params.push_back(*class_id);
   }
   if (!p.from.empty()) {
     where += " AND i.day >= ?";
@@ -241,9 +329,10 @@ Result<api::Reply> Findings(api::Call& call) {
     where += " AND f.state <> 'accepted' AND f.deadline < ?";
     params.push_back(Today(call));
   }
-  if (auto c = call.req.Query("class_id"); c && !c->empty()) {
+  GH_ASSIGN_OR_RETURN(std::optional<int64_t> class_id, IdParam(call.req, "class_id", "托管班编号"));
+  if (class_id) {
     where += " AND f.class_id = ?";
-    params.push_back(static_cast<int64_t>(std::atoll(c->c_str())));
+    params.push_back(*class_id);
   }
   api::PageRows page =
       api::QueryPage(call.tx, kFindingColumns, kFindingFrom + where, params, "f.deadline, f.id", p);
@@ -332,6 +421,8 @@ void RegisterSupervisionRoutes(api::Api& api) {
   api.Add({"POST", "/childcare/inspections", "childcare:class:write", tag, "登记检查及发现问题",
            Create});
   api.Add({"GET", "/childcare/inspections/{id}", "childcare:class:read", tag, "检查详情", Get});
+  api.Add({"PATCH", "/childcare/inspections/{id}", "childcare:class:write", tag,
+           "修改检查记录及未验收的问题", Patch});
   api.Add({"GET",
            "/childcare/findings",
            "childcare:class:read",

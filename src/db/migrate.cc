@@ -645,6 +645,14 @@ CREATE TABLE campaign_tally_item (
        campaign::RebuildTallies(tx);
        return Status::Ok();
      }},
+    {9, "childcare_attendance_counters", R"SQL(
+-- Present and recorded child-days of a class's attendance, counters kept by
+-- the attendance writes (childcare/classes.cc) like enrolled and served, so
+-- that /stats/childcare reports attendance rates from one row per class.
+ALTER TABLE childcare_class ADD COLUMN attendance_present INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE childcare_class ADD COLUMN attendance_recorded INTEGER NOT NULL DEFAULT 0;
+UPDATE childcare_class SET attendance_present = (SELECT COALESCE(SUM(a.present), 0) FROM childcare_attendance a WHERE a.class_id = childcare_class.id), attendance_recorded = (SELECT COUNT(*) FROM childcare_attendance a WHERE a.class_id = childcare_class.id);
+)SQL"},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

@@ -1,8 +1,9 @@
-// 爱心托管班 (childcare): classes, enrolment of members' children with capacity
-// and the priority waiting list, attendance rates, the six-standard evaluation
-// state machine (every allowed and refused step), grants under the caps,
-// inspections with overdue findings, and /stats/childcare (the demo's figures,
-// subtree sums, the two axes agreeing at the root).
+// 爱心托管班 (childcare): classes (and when one may be deleted), enrolment of
+// members' children with capacity and the priority waiting list, attendance
+// rates, the six-standard evaluation state machine (every allowed and refused
+// step), grants under the caps, inspections with overdue findings and their
+// edits, strict list filters, and /stats/childcare (the demo's figures,
+// attendance, subtree sums, the two axes agreeing at the root).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
@@ -118,6 +119,59 @@ describe('classes', () => {
   });
 });
 
+describe('deleting a class', () => {
+  it('deletes a class nothing has happened to, with its draft evaluation, and the figures drop it', async () => {
+    const k = await createClass(grassMgr);
+    const ev = await grassMgr.post(`/childcare/classes/${k.id}/evaluations`, { year: 2024, scores: scores() });
+    assertStatus(ev, 201);
+    const before = (await grassMgr.get('/stats/childcare')).body;
+    assertError(await yuzhong.del(`/childcare/classes/${k.id}`), 404, 'not_found');
+    assertError(await reporter.del(`/childcare/classes/${k.id}`), 403, 'permission_denied');
+    assertError(await viewer.del(`/childcare/classes/${k.id}`), 403, 'permission_denied');
+    assertStatus(await grassMgr.del(`/childcare/classes/${k.id}`), 204);
+    assertError(await grassMgr.get(`/childcare/classes/${k.id}`), 404, 'not_found');
+    assertError(await grassMgr.get(`/childcare/evaluations/${ev.body.id}`), 404, 'not_found');
+    assertError(await grassMgr.del(`/childcare/classes/${k.id}`), 404, 'not_found');
+    const after = (await grassMgr.get('/stats/childcare')).body;
+    assert.equal(after.classes_total, before.classes_total - 1);
+    assert.equal(after.classes_by_grade.none, before.classes_by_grade.none - 1);
+    const list = await grassMgr.get(`/childcare/classes?org_id=${grass.id}&page_size=200`);
+    assert.ok(!list.body.items.some((x) => x.id === k.id));
+    const audit = await admin.get(`/audit?entity=childcare_class&entity_id=${k.id}&page_size=50`);
+    assert.deepEqual(audit.body.items.map((e) => e.action).sort(), ['create', 'delete']);
+  });
+
+  it('keeps a class with enrolments (withdrawn too), a submitted evaluation or an inspection, saying why', async () => {
+    const refused = async (k, why) => {
+      const e = assertError(await grassMgr.del(`/childcare/classes/${k.id}`), 409, 'failed_precondition');
+      assert.match(e.message, why);
+      assertStatus(await grassMgr.get(`/childcare/classes/${k.id}`), 200);
+    };
+    const enrolled = await createClass(grassMgr);
+    const p = await createParent(grass.id, [{ name: '删小一', birth_date: '2016-05-01' }]);
+    const e = await enrol(grassMgr, enrolled.id, { member_id: p.id, child_name: '删小一' });
+    assertStatus(await grassMgr.post(`/childcare/classes/${enrolled.id}/enrolments/${e.body.id}/withdraw`), 200);
+    await refused(enrolled, /不能删除.*1条报名记录/);
+
+    const submitted = await createClass(grassMgr);
+    const ev = (await grassMgr.post(`/childcare/classes/${submitted.id}/evaluations`, { year: 2024, scores: scores() })).body;
+    assertStatus(await grassMgr.post(`/childcare/evaluations/${ev.id}/submit`), 200);
+    await refused(submitted, /2024年度评审已提交（区县审核中）/);
+
+    const inspected = await createClass(grassMgr);
+    assertStatus(await nanan.post('/childcare/inspections', { class_id: inspected.id, date: '2024-07-10' }), 201);
+    await refused(inspected, /1次监管检查记录/);
+  });
+
+  it('keeps a graded class with its grants', async () => {
+    const graded = (await admin.get('/childcare/classes?grade=municipal&page_size=100')).body.items.find((k) => k.subsidy_fen > 0);
+    assert.ok(graded, 'a subsidised municipal class in the demo');
+    const e = assertError(await admin.del(`/childcare/classes/${graded.id}`), 409, 'failed_precondition');
+    assert.match(e.message, /已评定为市级托管班/);
+    assert.match(e.message, /已发放补助/);
+  });
+});
+
 describe('enrolment', () => {
   it('refuses a child whose parent is not a member in good standing, not theirs, or of the wrong age', async () => {
     const k = await createClass(grassMgr, { capacity: 5 });
@@ -186,6 +240,7 @@ describe('enrolment', () => {
 describe('attendance', () => {
   it('records days and computes the rates per day, per child and overall', async () => {
     const k = await createClass(grassMgr, { capacity: 5 });
+    const statsBefore = (await grassMgr.get('/stats/childcare')).body;
     const ids = [];
     for (let i = 0; i < 2; i++) {
       const p = await createParent(grass.id, [{ name: `勤小${i}`, birth_date: '2015-03-01' }]);
@@ -203,6 +258,14 @@ describe('attendance', () => {
     assert.equal(r.body.rate, 0.75);
     assert.deepEqual(r.body.children.map((c) => c.rate), [1, 0.5]);
     assert.equal((await grassMgr.get(`/childcare/classes/${k.id}`)).body.attendance_rate, 0.75);
+    // The statistics count the same child-days: 3 present of 4 recorded, the replaced day once.
+    const stats = (await grassMgr.get('/stats/childcare')).body;
+    assert.equal(stats.attendance_present - statsBefore.attendance_present, 3);
+    assert.equal(stats.attendance_recorded - statsBefore.attendance_recorded, 4);
+    assert.equal(stats.attendance_rate, Math.round((stats.attendance_present / stats.attendance_recorded) * 1e4) / 1e4);
+    const district = (await nanan.get('/stats/childcare')).body;
+    const row = district.by_org.find((r) => r.org_id === grass.id);
+    for (const f of ['attendance_present', 'attendance_recorded', 'attendance_rate']) assert.equal(row[f], stats[f], f);
     assertError(await grassMgr.put(`/childcare/classes/${k.id}/attendance/2024-09-01`, { present: [] }), 422, 'invalid_argument', 'date');
     assertError(await grassMgr.put(`/childcare/classes/${k.id}/attendance/2024-07-10`, { present: [999999] }), 422, 'invalid_argument', 'present[0]');
   });
@@ -262,10 +325,12 @@ describe('the evaluation state machine', () => {
   it('the district cannot grade; its review passes the class to the city', async () => {
     assertError(await step(nanan, 'review', { scores: scores(), grade: 'municipal' }), 422, 'invalid_argument', 'grade');
     assertError(await step(nanan, 'review', {}), 422, 'invalid_argument', 'scores');
-    const r = await step(nanan, 'review', { scores: scores(), comment: '同意推荐' });
+    // The reviewers score every standard; their evidence is optional.
+    const r = await step(nanan, 'review', { scores: scores(''), comment: '同意推荐' });
     assertStatus(r, 200);
     assert.equal(r.body.state, 'city_review');
     assert.equal(r.body.stages.district.scores.length, 6);
+    assert.equal(r.body.stages.district.scores[0].evidence, '');
     assertError(await step(nanan, 'review', { scores: scores(), grade: 'municipal' }), 403, 'permission_denied');
     assertError(await step(nanan, 'return', { comment: 'x' }), 403, 'permission_denied');
   });
@@ -292,8 +357,9 @@ describe('the evaluation state machine', () => {
   });
 
   it('the city grades the class and records the grant with its approver', async () => {
-    const g = await step(admin, 'review', { scores: scores(), grade: 'municipal', subsidy_fen: 3000000 });
+    const g = await step(admin, 'review', { scores: scores().map((s, i) => (i % 2 ? { standard: s.standard, score: s.score } : s)), grade: 'municipal', subsidy_fen: 3000000 });
     assertStatus(g, 200);
+    assert.deepEqual(g.body.stages.city.scores.map((s) => s.evidence), ['见台账', '', '见台账', '', '见台账', '']);
     assert.equal(g.body.state, 'graded');
     assert.equal(g.body.grade, 'municipal');
     assert.deepEqual(g.body.timeline.map((e) => e.action),
@@ -380,10 +446,55 @@ describe('supervision', () => {
     const open = await nanan.get(`/childcare/findings?state=open&class_id=${k.id}`);
     assert.equal(open.body.total, 1);
   });
+
+  it('the inspecting union edits its visit and the findings not yet accepted', async () => {
+    const k = await createClass(grassMgr);
+    const ins = (await nanan.post('/childcare/inspections', {
+      class_id: k.id, date: '2024-07-10', inspector: '区总督查组', notes: '现场检查',
+      findings: [{ description: '灭火器过期', deadline: '2024-07-20' }, { description: '午休床位不足', deadline: '2024-07-25' }],
+    })).body;
+    const [done, open] = ins.findings;
+    assertStatus(await grassMgr.post(`/childcare/findings/${done.id}/rectify`, { rectification: '已更换' }), 200);
+    assertStatus(await nanan.post(`/childcare/findings/${done.id}/accept`), 200);
+    const edit = (body) => nanan.patch(`/childcare/inspections/${ins.id}`, body);
+
+    // Only the inspecting union or one above it; another district does not see it.
+    assertError(await grassMgr.patch(`/childcare/inspections/${ins.id}`, { notes: '改' }), 403, 'permission_denied');
+    assertError(await yuzhong.patch(`/childcare/inspections/${ins.id}`, { notes: '改' }), 404, 'not_found');
+    // An accepted finding is closed, and the refused request changes nothing.
+    const closed = assertError(await edit({ notes: '复查', findings: [{ id: done.id, description: '改写' }] }), 409, 'failed_precondition', 'findings[0]');
+    assert.match(closed.message, /灭火器过期.*已验收/);
+    assert.equal((await nanan.get(`/childcare/inspections/${ins.id}`)).body.notes, '现场检查');
+    assertError(await edit({ findings: [{ id: 999999999, deadline: '2024-08-01' }] }), 422, 'invalid_argument', 'findings[0].id');
+    assertError(await edit({ findings: [{ id: open.id, deadline: '2024-07-01' }] }), 422, 'invalid_argument', 'findings[0].deadline');
+    assertError(await edit({ findings: [{ description: '只有描述' }] }), 422, 'invalid_argument', 'findings[0].deadline');
+    assertError(await edit({ class_id: k.id }), 422, 'invalid_argument', 'class_id');
+    // A later date may not pass a deadline it leaves in place (the accepted one's too).
+    assertError(await edit({ date: '2024-07-21' }), 422, 'invalid_argument', 'date');
+
+    const res = await edit({
+      date: '2024-07-12', notes: '复查', inspector: '区总复查组',
+      findings: [{ id: open.id, description: '午休床位不足，需增加10张', deadline: '2024-08-01' }, { description: '食品留样不全', deadline: '2024-07-30' }],
+    });
+    assertStatus(res, 200);
+    const out = res.body;
+    assert.equal(out.date, '2024-07-12');
+    assert.equal(out.notes, '复查');
+    assert.equal(out.inspector, '区总复查组');
+    assert.deepEqual(out.findings.map((f) => [f.description, f.deadline, f.state]), [
+      ['灭火器过期', '2024-07-20', 'accepted'],
+      ['午休床位不足，需增加10张', '2024-08-01', 'open'],
+      ['食品留样不全', '2024-07-30', 'open'],
+    ]);
+    assert.equal(out.open_findings, 2);
+    const audit = await admin.get(`/audit?entity=childcare_inspection&entity_id=${ins.id}&page_size=50`);
+    assert.deepEqual(audit.body.items.map((e) => e.action).sort(), ['create', 'update']);
+  });
 });
 
 describe('statistics', () => {
-  const FIGURES = ['classes_total', 'classes_run', 'children_enrolled', 'children_served', 'subsidy_fen'];
+  const FIGURES = ['classes_total', 'classes_run', 'children_enrolled', 'children_served', 'subsidy_fen',
+    'attendance_present', 'attendance_recorded'];
   const GRADES = ['national', 'municipal', 'district', 'none'];
 
   it('a district equals the sum over its subtree, child by child', async () => {
@@ -418,5 +529,34 @@ describe('statistics', () => {
     assertStatus(await viewer.get('/stats/childcare'), 200);
     const p = (await admin.get('/stats/childcare?from=2030-01-01')).body;
     assert.equal(p.classes_total, 0);
+  });
+});
+
+describe('list filters are strict', () => {
+  it('a numeric or date filter that does not parse is 400 naming it', async () => {
+    for (const [path, param] of [
+      ['/childcare/enrolments?class_id=abc', 'class_id'],
+      ['/childcare/enrolments?class_id=0', 'class_id'],
+      ['/childcare/inspections?class_id=12x', 'class_id'],
+      ['/childcare/inspections?open=yes', 'open'],
+      ['/childcare/findings?class_id=-3', 'class_id'],
+      ['/childcare/findings?overdue=1', 'overdue'],
+      ['/childcare/evaluations?year=20x4', 'year'],
+      ['/childcare/evaluations?class_id=1.5', 'class_id'],
+      ['/childcare/classes?year=24', 'year'],
+      ['/childcare/classes?started_by=2024-13-01', 'started_by'],
+      ['/childcare/classes?own=1', 'own'],
+    ]) {
+      const e = assertError(await nanan.get(path), 400, 'bad_request', param);
+      assert.ok(e.message.includes(`查询参数 ${param}`), `${path}: ${e.message}`);
+    }
+  });
+
+  it('a valid filter selects', async () => {
+    const k = await createClass(grassMgr);
+    const ev = (await grassMgr.post(`/childcare/classes/${k.id}/evaluations`, { year: 2024 })).body;
+    const byClass = await nanan.get(`/childcare/evaluations?class_id=${k.id}&year=2024`);
+    assert.deepEqual(byClass.body.items.map((v) => v.id), [ev.id]);
+    assert.equal((await nanan.get(`/childcare/evaluations?class_id=${k.id}&year=2025`)).body.total, 0);
   });
 });
