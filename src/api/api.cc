@@ -154,6 +154,14 @@ std::string InSubtree(std::string_view column, const Subtree& sub, std::vector<d
          " IN (SELECT descendant_id FROM org_closure WHERE ancestor_id = ? AND axis = ?)";
 }
 
+std::string SubtreeHas(std::string_view column, const Subtree& sub,
+                       std::vector<db::Value>& params) {
+  params.insert(params.end(), {db::Value(sub.root), db::Value(sub.axis)});
+  return "EXISTS (SELECT 1 FROM org_closure sh WHERE sh.ancestor_id = ? AND sh.axis = ? AND "
+         "sh.descendant_id = " +
+         std::string(column) + ")";
+}
+
 Reply Download(std::string bytes, std::string content_type, std::string_view file_name,
                std::string_view ascii_name) {
   std::string encoded;

@@ -110,6 +110,10 @@ Result<Subtree> ResolveSubtree(db::Tx& tx, const auth::Principal& who, const Lis
 
 // "<column> IN (<the subtree's org ids>)", appending its two values to params.
 std::string InSubtree(std::string_view column, const Subtree& sub, std::vector<db::Value>& params);
+// The same test row by row, "EXISTS (the closure row root → <column>)": for a
+// table that is small next to the subtree (the city's programme statistics
+// over a few thousand rows would read all 61,000 closure rows with IN).
+std::string SubtreeHas(std::string_view column, const Subtree& sub, std::vector<db::Value>& params);
 
 // Counts the rows of `from` (a "FROM … WHERE …" clause whose `?` bind to
 // `params`) and fetches page `p` of "SELECT <columns> <from> ORDER BY <order>".

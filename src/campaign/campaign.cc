@@ -196,11 +196,12 @@ Result<api::Reply> GetProgress(api::Call& call) {
 }  // namespace
 
 std::string ReachSql(std::string_view column, int64_t org_id, std::vector<db::Value>& params) {
-  params.push_back(org_id);
-  params.push_back(org_id);
+  // Row by row: programmes are few, a subtree may be the whole city.
+  params.insert(params.end(), {db::Value(org_id), db::Value(org_id)});
   const std::string col(column);
-  return "(" + col + " IN (SELECT descendant_id FROM org_closure WHERE ancestor_id = ?) OR " + col +
-         " IN (SELECT ancestor_id FROM org_closure WHERE descendant_id = ?))";
+  return "(EXISTS (SELECT 1 FROM org_closure rc WHERE rc.ancestor_id = ? AND rc.descendant_id = " +
+         col + ") OR EXISTS (SELECT 1 FROM org_closure rc WHERE rc.ancestor_id = " + col +
+         " AND rc.descendant_id = ?))";
 }
 
 bool Reaches(db::Tx& tx, int64_t user_org, int64_t owner) {

@@ -21,8 +21,8 @@
 
 namespace gonghui::campaign {
 
-// "(<column> IN (the subtree of org) OR <column> IN (the ancestors of org))",
-// appending its two values to params.
+// "<column> lies in the subtree of org or is one of its ancestors (either
+// axis)", tested row by row; appends its two values to params.
 std::string ReachSql(std::string_view column, int64_t org_id, std::vector<db::Value>& params);
 // Whether a programme owned by `owner` reaches a user of org `user_org`.
 bool Reaches(db::Tx& tx, int64_t user_org, int64_t owner);

@@ -882,12 +882,10 @@ nlohmann::json Figures(db::Tx& tx, int64_t viewer_org, int64_t root, const std::
                        const std::optional<std::string>& year) {
   std::vector<db::Value> params;
   std::string join = stats::RollUpJoin("e.org_id", root, axis, params);
-  std::string where = " JOIN competition ev ON ev.id = e.competition_id" + join +
-                      " WHERE e.org_id IN (SELECT descendant_id FROM org_closure WHERE ancestor_id "
-                      "= ? AND axis = ?) AND ";
-  params.push_back(root);
-  params.push_back(axis);
-  where += campaign::ReachSql("ev.org_id", viewer_org, params);
+  // Appended one by one: the order of the bound values must follow the text.
+  std::string where = " JOIN competition ev ON ev.id = e.competition_id" + join + " WHERE ";
+  where += api::SubtreeHas("e.org_id", {root, axis}, params);
+  where += " AND " + campaign::ReachSql("ev.org_id", viewer_org, params);
   if (year) {
     where += " AND ev.start_date >= ? AND ev.start_date <= ?";
     params.insert(params.end(), {db::Value(*year + "-01-01"), db::Value(*year + "-12-31")});

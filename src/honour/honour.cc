@@ -269,7 +269,7 @@ nlohmann::json Figures(db::Tx& tx, int64_t root, const std::string& axis,
   std::vector<db::Value> params;
   std::string join = stats::RollUpJoin("h.org_id", root, axis, params);
   std::vector<db::Value> where_params;
-  std::string where = " WHERE " + api::InSubtree("h.org_id", {root, axis}, where_params);
+  std::string where = " WHERE " + api::SubtreeHas("h.org_id", {root, axis}, where_params);
   if (year) {
     where += " AND h.year = ?";
     where_params.push_back(int64_t{std::stoi(*year)});
