@@ -54,10 +54,11 @@ step "clang-tidy" scripts/lint.sh tidy
 step "web: vue-tsc" bash -c 'cd web && npm run --silent typecheck'
 step "web: eslint" bash -c 'cd web && npm run --silent lint'
 step "web: vitest" bash -c 'cd web && npm run --silent test'
-step "api on SQLite" node --test --test-concurrency=1 tests/api/
+# Two test files at a time, each with its own server and database (a copy of one demo template).
+step "api on SQLite" node --test --test-concurrency=2 tests/api/
 port=$(( 20000 + RANDOM % 20000 ))
 if pg_url=$(scripts/pg.sh start "$pg_dir" "$port"); then
-  step "api on PostgreSQL" env GONGHUI_TEST_PG="$pg_url" node --test --test-concurrency=1 tests/api/
+  step "api on PostgreSQL" env GONGHUI_TEST_PG="$pg_url" node --test --test-concurrency=2 tests/api/
 else
   failed=$((failed + 1)); failures+=("PostgreSQL cluster start")
 fi
