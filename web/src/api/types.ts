@@ -351,6 +351,8 @@ export interface ActivityQuery extends ListQuery {
   sort?: ActivitySort;
   /** The records reporting against one campaign. */
   campaign_id?: number;
+  /** true: the records of `org_id` itself, not of its subtree. */
+  own?: boolean;
 }
 
 /** Quantities are sent as written and parsed by the server (`{"text":"40余人"}`). */

@@ -16,6 +16,10 @@ describe('routeOfLink', () => {
       name: 'activity',
       query: { campaign_id: '1', org_id: '30', axis: 'territorial' },
     });
+    expect(routeOfLink('/api/v1/activities?campaign_id=1&org_id=30&axis=territorial&own=true')).toEqual({
+      name: 'activity',
+      query: { campaign_id: '1', org_id: '30', axis: 'territorial', own: 'true' },
+    });
     expect(routeOfLink('/api/v1/honours?kind=may_day_medal&org_id=1')).toEqual({ name: 'honour', query: { kind: 'may_day_medal', org_id: '1' } });
     expect(routeOfLink('/api/v1/competitions/entries?org_id=1')).toBeNull();
     expect(routeOfLink(undefined)).toBeNull();
