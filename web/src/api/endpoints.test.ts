@@ -2,7 +2,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addBulletinEntry, bulletinExportUrl, getBulletin, getBulletinHtml, publishBulletin, updateBulletin } from './bulletins';
 import { getCampaign, listCampaigns } from './campaigns';
-import { enrol, listClasses, putAttendance, returnEvaluation, reviewEvaluation, submitEvaluation, withdrawEnrolment } from './childcare';
+import {
+  deleteClass,
+  enrol,
+  listClasses,
+  putAttendance,
+  returnEvaluation,
+  reviewEvaluation,
+  submitEvaluation,
+  updateInspection,
+  withdrawEnrolment,
+} from './childcare';
 import {
   competitionRankingXlsxUrl,
   createCompetition,
@@ -130,6 +140,15 @@ describe('childcare client', () => {
     expect(sent(1)).toEqual(['POST', '/api/v1/childcare/evaluations/3/review', { scores: [], grade: 'municipal', subsidy_fen: 5000000 }]);
     await returnEvaluation(3, '补充材料');
     expect(sent(2)).toEqual(['POST', '/api/v1/childcare/evaluations/3/return', { comment: '补充材料' }]);
+  });
+
+  it('deletes a class and patches an inspection', async () => {
+    fetchMock.mockImplementationOnce(() => Promise.resolve(new Response(null, { status: 204 })));
+    await deleteClass(7);
+    expect(sent()).toEqual(['DELETE', '/api/v1/childcare/classes/7', undefined]);
+    const body = { notes: '复查', findings: [{ id: 4, deadline: '2024-08-01' }, { description: '灭火器过期', deadline: '2024-08-10' }] };
+    await updateInspection(9, body);
+    expect(sent(1)).toEqual(['PATCH', '/api/v1/childcare/inspections/9', body]);
   });
 });
 

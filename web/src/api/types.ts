@@ -1008,6 +1008,15 @@ export interface InspectionCreate {
   findings?: { description: string; deadline: DateString }[];
 }
 
+/** PATCH /childcare/inspections/{id}: never `class_id` or `org_id`; any field may be left out. */
+export interface InspectionPatch {
+  date?: DateString;
+  inspector?: string;
+  notes?: string;
+  /** With `id`: changes to that finding (not yet accepted); without: a new finding (both fields). */
+  findings?: { id?: number; description?: string; deadline?: DateString }[];
+}
+
 export type ClassesByGrade = Record<ChildcareGrade, number>;
 
 export interface ChildcareStatsRow {

@@ -1,7 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/api/http';
 import type { ChildcareClass } from '@/api/types';
 import { blankClass, classFromRecord, classPatch, classPayload } from './use-class-form';
-import { classApiQuery, classFiltersFromQuery, classRouteQuery, formatRate, gradeTagType } from './use-childcare';
+import { classApiQuery, classFiltersFromQuery, classRouteQuery, formatRate, gradeTagType, removeClass } from './use-childcare';
+
+const api = vi.hoisted(() => ({ deleteClass: vi.fn() }));
+vi.mock('@/api/childcare', () => api);
+const ui = vi.hoisted(() => ({
+  ElMessage: { success: vi.fn(), error: vi.fn() },
+  ElMessageBox: { confirm: vi.fn(), alert: vi.fn() },
+}));
+vi.mock('element-plus', () => ui);
 
 describe('class list filters', () => {
   it('reads the URL the statistics page links to', () => {
@@ -78,5 +87,39 @@ describe('class form', () => {
     m.org_id = 1;
     expect(classPatch(record, m)).toEqual({ capacity: 60, staff: [{ name: '李老师', role: 'teacher', insured: false, phone: '' }] });
     expect(classPatch({ ...record, partner: '某机构' }, classFromRecord(record))).toEqual({ partner: '' });
+  });
+});
+
+describe('removeClass', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    ui.ElMessageBox.confirm.mockResolvedValue('confirm');
+    ui.ElMessageBox.alert.mockResolvedValue('confirm');
+  });
+
+  it('deletes after the person confirms', async () => {
+    api.deleteClass.mockResolvedValue(undefined);
+    expect(await removeClass({ id: 5, name: '南坪暑期班' })).toBe(true);
+    expect(ui.ElMessageBox.confirm.mock.calls[0]?.[0]).toContain('南坪暑期班');
+    expect(api.deleteClass).toHaveBeenCalledWith(5);
+    expect(ui.ElMessage.success).toHaveBeenCalled();
+  });
+
+  it('does nothing when the person cancels', async () => {
+    ui.ElMessageBox.confirm.mockRejectedValue('cancel');
+    expect(await removeClass({ id: 5, name: '南坪暑期班' })).toBe(false);
+    expect(api.deleteClass).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's reasons of a 409 in a box, other failures as a toast", async () => {
+    const why = '托管班“南坪暑期班”不能删除：已有3条报名记录（含候补和已退出）；已有1次监管检查记录';
+    api.deleteClass.mockRejectedValueOnce(new ApiError(409, 'failed_precondition', why));
+    expect(await removeClass({ id: 5, name: '南坪暑期班' })).toBe(false);
+    expect(ui.ElMessageBox.alert.mock.calls[0]?.[0]).toBe(why);
+    expect(ui.ElMessage.error).not.toHaveBeenCalled();
+
+    api.deleteClass.mockRejectedValueOnce(new ApiError(404, 'not_found', '托管班不存在'));
+    expect(await removeClass({ id: 5, name: '南坪暑期班' })).toBe(false);
+    expect(ui.ElMessage.error).toHaveBeenCalledWith('托管班不存在');
   });
 });
