@@ -1029,6 +1029,11 @@ export interface ChildcareStatsRow {
   children_enrolled: number;
   children_served: number;
   subsidy_fen: number;
+  /** Present and recorded child-days of the row's classes. */
+  attendance_present: number;
+  attendance_recorded: number;
+  /** present ÷ recorded, 4 decimals; null when nothing is recorded. */
+  attendance_rate: number | null;
   link: string;
 }
 
@@ -1044,6 +1049,10 @@ export interface ChildcareStats {
   children_enrolled: number;
   children_served: number;
   subsidy_fen: number;
+  attendance_present: number;
+  attendance_recorded: number;
+  /** present ÷ recorded, 4 decimals; null when nothing is recorded. */
+  attendance_rate: number | null;
   links: Record<string, string>;
   by_org: ChildcareStatsRow[];
 }

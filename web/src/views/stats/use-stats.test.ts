@@ -37,6 +37,9 @@ describe('classesByOrgOption', () => {
       children_enrolled: 0,
       children_served: 0,
       subsidy_fen: 0,
+      attendance_present: 0,
+      attendance_recorded: 0,
+      attendance_rate: null,
       link: '',
     });
     const option = classesByOrgOption([row('南岸区总工会', 1, 2), row('渝中区总工会', 0, 3)], (g) => g.toUpperCase());
