@@ -20,6 +20,7 @@ import {
   deleteEntry,
   getCompetitionRanking,
   listCompetitions,
+  listAllEntries,
   listEntries,
   qualify,
   recordResults,
@@ -174,6 +175,11 @@ describe('competition client', () => {
   it('lists events with the filters given', async () => {
     await listCompetitions({ org_id: 412, kind: 'sports', level: undefined, year: 2024, q: '', page: 1, page_size: 20 });
     expect(sent()).toEqual(['GET', '/api/v1/competitions?org_id=412&kind=sports&year=2024&page=1&page_size=20', undefined]);
+  });
+
+  it('lists the entries behind the statistics figures', async () => {
+    await listAllEntries({ org_id: 412, axis: 'territorial', year: 2024, awarded: false, own: true, page: 1 });
+    expect(sent()[1]).toBe('/api/v1/competitions/entries?org_id=412&axis=territorial&year=2024&awarded=false&own=true&page=1');
   });
 
   it('creates and patches an event with its categories', async () => {

@@ -1323,6 +1323,15 @@ export interface CompetitionEntry {
   created_at: Timestamp;
 }
 
+/** GET /competitions/entries: the entries behind the statistics' competition figures. */
+export interface AllEntriesQuery extends ListQuery {
+  year?: number;
+  /** true: entries holding a tier award; false: those without. */
+  awarded?: boolean;
+  /** true: entries of `org_id` itself, not of its subtree. */
+  own?: boolean;
+}
+
 export interface EntryWrite {
   category_id: number;
   /** Defaults to the member's union, else the caller's org. */
