@@ -852,6 +852,8 @@ export interface ChildcareClassQuery extends ListQuery {
   to?: DateString;
   q?: string;
   sort?: '-start_date' | 'name';
+  /** true: the classes of `org_id` itself, not of its subtree. */
+  own?: boolean;
 }
 
 export type EnrolmentStatus = 'enrolled' | 'waiting' | 'withdrawn';

@@ -15,7 +15,7 @@ vi.mock('element-plus', () => ui);
 describe('class list filters', () => {
   it('reads the URL the statistics page links to', () => {
     const f = classFiltersFromQuery({ org_id: '12', axis: 'territorial', grade: 'municipal,bogus', term: 'x', q: '南坪' });
-    expect(f).toEqual({ org_id: 12, axis: 'territorial', grades: ['municipal'], term: '', year: undefined, q: '南坪' });
+    expect(f).toEqual({ org_id: 12, axis: 'territorial', grades: ['municipal'], term: '', year: undefined, q: '南坪', own: false });
     expect(classApiQuery(f, 2, 50)).toEqual({ page: 2, page_size: 50, org_id: 12, grade: 'municipal', q: '南坪' });
     expect(classRouteQuery({ ...f, axis: 'industry', grades: ['national', 'district'] })).toEqual({
       org_id: '12',
@@ -23,6 +23,14 @@ describe('class list filters', () => {
       grade: 'national,district',
       q: '南坪',
     });
+  });
+
+  it('reads, sends and keeps own=true of a 本级 link', () => {
+    const f = classFiltersFromQuery({ org_id: '12', axis: 'territorial', own: 'true' });
+    expect(f.own).toBe(true);
+    expect(classApiQuery(f, 1, 20)).toEqual({ page: 1, page_size: 20, org_id: 12, own: true });
+    expect(classRouteQuery(f)).toEqual({ org_id: '12', own: 'true' });
+    expect(classFiltersFromQuery({ own: 'no' }).own).toBe(false);
   });
 
   it('formats rates and grade tags', () => {

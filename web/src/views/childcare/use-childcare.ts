@@ -17,6 +17,8 @@ export interface ClassFilters {
   term: ChildcareTerm | '';
   year: number | undefined;
   q: string;
+  /** Only the classes of `org_id` itself (the statistics' 本级 row links so). */
+  own: boolean;
 }
 
 function one(value: LocationQuery[string] | undefined): string {
@@ -30,7 +32,7 @@ function positiveInt(value: string): number | undefined {
 }
 
 export function emptyClassFilters(): ClassFilters {
-  return { org_id: undefined, axis: 'territorial', grades: [], term: '', year: undefined, q: '' };
+  return { org_id: undefined, axis: 'territorial', grades: [], term: '', year: undefined, q: '', own: false };
 }
 
 /** Reads the filters from the URL, ignoring what is malformed (`grade` may be a comma list). */
@@ -45,6 +47,7 @@ export function classFiltersFromQuery(query: LocationQuery): ClassFilters {
     term: (CHILDCARE_TERMS as readonly string[]).includes(term) ? (term as ChildcareTerm) : '',
     year: positiveInt(one(query.year)),
     q: one(query.q),
+    own: one(query.own) === 'true',
   };
 }
 
@@ -57,6 +60,7 @@ export function classApiQuery(f: ClassFilters, page: number, pageSize: number): 
   if (f.term) query.term = f.term;
   if (f.year !== undefined) query.year = f.year;
   if (f.q.trim()) query.q = f.q.trim();
+  if (f.own) query.own = true;
   return query;
 }
 
