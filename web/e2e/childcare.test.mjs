@@ -3,8 +3,8 @@
 // 南岸区总工会 being the class's district reviewer — reviews it at the district step; the city
 // (`admin`) grades it 市级 with a 50,000-yuan subsidy; the city's statistics count one more municipal
 // class and 5,000,000 fen more subsidy, on the API and on the 统计看板 page (with its chart and its
-// 出勤率). The graded class cannot be deleted (the 409's reasons are shown); the city edits an
-// inspection of the demo data, a finding's error landing on its row.
+// 出勤率). The graded class cannot be deleted (the 409's reasons are shown), a fresh one can; the
+// city edits an inspection of the demo data, a finding's error landing on its row.
 // Run by `node --test e2e/` (npm run e2e) after `npm run build`. A server built without the
 // childcare and statistics endpoints (`GET /api/v1/stats/childcare` answering 404 "接口不存在" rather
 // than 401) skips every step, saying so.
@@ -188,6 +188,36 @@ describe('爱心托管班: a class registered, self-assessed, reviewed and grade
     await refusal.locator('.el-message-box__message', { hasText: '已评定为市级托管班' }).waitFor();
     await refusal.locator('.el-button--primary').click();
     assert.equal((await apiGet(admin, `/childcare/classes/${classId}`)).status, 200);
+  });
+
+  step('a class nothing has happened to is deleted from its page', async () => {
+    const created = await nanan.evaluate(async (name) => {
+      const me = await fetch('/api/v1/auth/me').then((r) => r.json());
+      const res = await fetch('/api/v1/childcare/classes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify({
+          name,
+          build_mode: 'independent',
+          operation_mode: 'self',
+          site: '南坪街道职工之家',
+          term: 'winter',
+          start_date: '2027-01-18',
+          end_date: '2027-02-05',
+          capacity: 20,
+          age_min: 6,
+          age_max: 12,
+        }),
+      });
+      return { status: res.status, body: await res.json() };
+    }, `${NAME}（待删除）`);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    await nanan.goto(`/childcare/${created.body.id}`);
+    await nanan.locator('[data-testid="childcare-title"]', { hasText: '待删除' }).waitFor();
+    await nanan.locator('[data-testid="childcare-delete"]').click();
+    await nanan.locator('.el-message-box .el-button--primary', { hasText: '删除' }).click();
+    await nanan.waitForURL((url) => url.pathname === '/childcare');
+    assert.equal((await apiGet(nanan, `/childcare/classes/${created.body.id}`)).status, 404);
   });
 
   step('the city edits an inspection: an early deadline is refused on its row, then saved', async () => {
