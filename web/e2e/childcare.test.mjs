@@ -2,7 +2,9 @@
 // a class, starts its evaluation and self-assesses the six standards side by side, submits it and —
 // 南岸区总工会 being the class's district reviewer — reviews it at the district step; the city
 // (`admin`) grades it 市级 with a 50,000-yuan subsidy; the city's statistics count one more municipal
-// class and 5,000,000 fen more subsidy, on the API and on the 统计看板 page (with its chart).
+// class and 5,000,000 fen more subsidy, on the API and on the 统计看板 page (with its chart and its
+// 出勤率). The graded class cannot be deleted (the 409's reasons are shown), a fresh one can; the
+// city edits an inspection of the demo data, a finding's error landing on its row.
 // Run by `node --test e2e/` (npm run e2e) after `npm run build`. A server built without the
 // childcare and statistics endpoints (`GET /api/v1/stats/childcare` answering 404 "接口不存在" rather
 // than 401) skips every step, saying so.
@@ -27,6 +29,14 @@ async function typeNumber(page, testid, value) {
 /** Waits for the evaluation screen to show `state` (its data-state attribute). */
 function evaluationIn(page, state) {
   return page.locator(`[data-testid="evaluation"][data-state="${state}"]`).waitFor();
+}
+
+/** Types a date into a picker inside `scope` (a dialog's row); Enter takes it and closes the picker. */
+async function typeDateIn(scope, testid, value) {
+  const input = field(scope, testid);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
 }
 
 async function openEvaluationTab(page) {
@@ -157,6 +167,9 @@ describe('爱心托管班: a class registered, self-assessed, reviewed and grade
     await admin.locator('[data-testid="stats"][data-state="ready"]').waitFor();
     await admin.locator('[data-testid="stat-grade-municipal"]', { hasText: String(after_.classes_by_grade.municipal) }).waitFor();
     await admin.locator('[data-testid="stats-chart"] canvas').waitFor();
+    const rate = after_.attendance_rate === null ? '—' : `${(after_.attendance_rate * 100).toFixed(1)}%`;
+    assert.equal((await admin.locator('[data-testid="stat-attendance"]').textContent()).trim(), rate);
+    assert.equal(await admin.locator('[data-testid="stat-org-attendance"]').count(), after_.by_org.length);
     await shot(admin, 'childcare-stats');
     // The figure opens the list of the municipal classes, ours among them.
     await admin.locator('[data-testid="stat-grade-municipal"]').click();
@@ -164,5 +177,72 @@ describe('爱心托管班: a class registered, self-assessed, reviewed and grade
     await field(admin, 'filter-q').fill(STAMP);
     await admin.locator('[data-testid="filter-search"]').click();
     await admin.locator('[data-testid="childcare-name-link"]', { hasText: NAME }).waitFor();
+  });
+
+  step('the graded class cannot be deleted: the reasons are shown', async () => {
+    await admin.goto(`/childcare/${classId}`);
+    await admin.locator('[data-testid="childcare-title"]', { hasText: NAME }).waitFor();
+    await admin.locator('[data-testid="childcare-delete"]').click();
+    await admin.locator('.el-message-box .el-button--primary', { hasText: '删除' }).click();
+    const refusal = admin.locator('.el-message-box', { hasText: '不能删除' });
+    await refusal.locator('.el-message-box__message', { hasText: '已评定为市级托管班' }).waitFor();
+    await refusal.locator('.el-button--primary').click();
+    assert.equal((await apiGet(admin, `/childcare/classes/${classId}`)).status, 200);
+  });
+
+  step('a class nothing has happened to is deleted from its page', async () => {
+    const created = await nanan.evaluate(async (name) => {
+      const me = await fetch('/api/v1/auth/me').then((r) => r.json());
+      const res = await fetch('/api/v1/childcare/classes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify({
+          name,
+          build_mode: 'independent',
+          operation_mode: 'self',
+          site: '南坪街道职工之家',
+          term: 'winter',
+          start_date: '2027-01-18',
+          end_date: '2027-02-05',
+          capacity: 20,
+          age_min: 6,
+          age_max: 12,
+        }),
+      });
+      return { status: res.status, body: await res.json() };
+    }, `${NAME}（待删除）`);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    await nanan.goto(`/childcare/${created.body.id}`);
+    await nanan.locator('[data-testid="childcare-title"]', { hasText: '待删除' }).waitFor();
+    await nanan.locator('[data-testid="childcare-delete"]').click();
+    await nanan.locator('.el-message-box .el-button--primary', { hasText: '删除' }).click();
+    await nanan.waitForURL((url) => url.pathname === '/childcare');
+    assert.equal((await apiGet(nanan, `/childcare/classes/${created.body.id}`)).status, 404);
+  });
+
+  step('the city edits an inspection: an early deadline is refused on its row, then saved', async () => {
+    const { body } = await apiGet(admin, '/childcare/inspections?page_size=1');
+    const ins = body.items[0];
+    assert.ok(ins, 'the demo data has inspections');
+    await admin.goto(`/childcare/${ins.class_id}`);
+    await admin.locator('.el-tabs__item', { hasText: '日常监管' }).click();
+    const card = admin.locator(`[data-testid="inspection"][data-id="${ins.id}"]`);
+    await card.locator('[data-testid="inspection-edit"]').click();
+    const dialog = admin.locator('[data-testid="inspection-dialog"]');
+    await field(dialog, 'inspection-notes').fill(`复查${STAMP}`);
+    await dialog.locator('[data-testid="finding-add"]').click();
+    const row = dialog.locator('[data-testid="inspection-finding"]').last();
+    await field(row, 'finding-description').fill(`灭火器过期${STAMP}`);
+    await typeDateIn(row, 'finding-deadline', '2000-01-01');
+    await dialog.locator('[data-testid="inspection-submit"]').click();
+    await row.locator('.el-form-item__error', { hasText: '不能早于检查日期' }).waitFor();
+    await shot(admin, 'childcare-inspection');
+    await typeDateIn(row, 'finding-deadline', '2099-12-31');
+    await dialog.locator('[data-testid="inspection-submit"]').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.locator('[data-testid="inspection-notes-text"]', { hasText: `复查${STAMP}` }).waitFor();
+    await card.locator('[data-testid="inspection-findings"]', { hasText: `灭火器过期${STAMP}` }).waitFor();
+    const { body: saved } = await apiGet(admin, `/childcare/inspections/${ins.id}`);
+    assert.equal(saved.findings.length, ins.findings.length + 1);
   });
 });

@@ -6,7 +6,8 @@
 // winners into the city event. Then a work record reports against the 六一 campaign: a start date
 // outside its period is refused beside the 关爱行动 field (422 `campaign_id`), one inside is saved;
 // and the work-record list opened with `?campaign_id=` (the link of a campaign's progress) shows
-// that campaign in its filter and only its records.
+// that campaign in its filter and only its records; opened with `own=true` (a 本级 link) it shows a
+// removable 仅本级 tag. The statistics' 参赛/获奖 figures open the 参赛名单 with their filters.
 // Run by `node --test e2e/` (npm run e2e) after `npm run build`. A server without the competition
 // endpoints (`GET /api/v1/competitions` → 404) skips every step, saying so.
 import { after, before, describe, it } from 'node:test';
@@ -193,5 +194,34 @@ describe('竞赛: an event created, entered, ranked with a tie and qualified upw
     const label = page.locator('[data-testid="filter-campaign"] .el-select__selected-item:not(.is-hidden)');
     await label.filter({ hasText: campaign.name }).first().waitFor();
     assert.match(await page.locator('[data-testid="activity-total"]').innerText(), new RegExp(`共 ${expected.body.total} 条`));
+  });
+
+  step('the work-record list opened with own=true shows a removable 仅本级 tag', async () => {
+    const own = await apiGet(page, '/activities?own=true');
+    const all = await apiGet(page, '/activities');
+    await page.goto('/activity?own=true');
+    assert.equal(await settled(page, 'activity-table'), 'ready');
+    await page.locator('[data-testid="filter-own"]', { hasText: '仅本级' }).waitFor();
+    assert.match(await page.locator('[data-testid="activity-total"]').innerText(), new RegExp(`共 ${own.body.total} 条`));
+    await page.locator('[data-testid="filter-own"] .el-tag__close').click();
+    await page.waitForURL((url) => !url.searchParams.has('own'));
+    await page.locator('[data-testid="activity-total"]', { hasText: `共 ${all.body.total} 条` }).waitFor();
+  });
+
+  step('the statistics 参赛 and 获奖 figures open the 参赛名单', async () => {
+    await page.goto('/stats');
+    await page.locator('[data-testid="stats"][data-state="ready"]').waitFor();
+    const { body } = await apiGet(page, '/stats/programmes');
+    await page.locator('[data-testid="stat-entries"]').click();
+    await page.waitForURL(/\/competition\/entries\?/);
+    assert.equal(await settled(page, 'entries-table'), 'ready');
+    assert.match(await page.locator('[data-testid="entries-total"]').innerText(), new RegExp(`共 ${body.competitions.entries} 条`));
+    await shot(page, 'competition-entries');
+    await page.goBack();
+    await page.locator('[data-testid="stats"][data-state="ready"]').waitFor();
+    await page.locator('[data-testid="stat-awarded"]').click();
+    await page.waitForURL(/\/competition\/entries\?.*awarded=true/);
+    assert.equal(await settled(page, 'entries-table'), 'ready');
+    assert.match(await page.locator('[data-testid="entries-total"]').innerText(), new RegExp(`共 ${body.competitions.awarded} 条`));
   });
 });

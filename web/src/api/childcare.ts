@@ -14,6 +14,7 @@ import type {
   EvaluationReview,
   AttendanceDay,
   InspectionCreate,
+  InspectionPatch,
   Page,
   PageQuery,
   StandardScoreWrite,
@@ -35,6 +36,14 @@ export function createClass(body: ChildcareClassWrite): Promise<ChildcareClass> 
 /** Never `org_id`; lowering `capacity` below the enrolled count → 409 field `capacity`. */
 export function updateClass(id: number, body: Partial<ChildcareClassWrite>): Promise<ChildcareClass> {
   return http.patch<ChildcareClass>(`/childcare/classes/${id}`, body);
+}
+
+/**
+ * 204. Only a class nothing has happened to yet: otherwise 409 `failed_precondition` whose message
+ * names every reason (enrolments, an evaluation past draft, a grade, a grant, an inspection).
+ */
+export function deleteClass(id: number): Promise<void> {
+  return http.delete(`/childcare/classes/${id}`);
 }
 
 export function listEnrolments(
@@ -99,4 +108,13 @@ export function listInspections(
 
 export function createInspection(body: InspectionCreate): Promise<ChildcareInspection> {
   return http.post<ChildcareInspection>('/childcare/inspections', body);
+}
+
+/**
+ * Date, inspector, notes; `findings` items with `id` change that finding (409 `findings[i]` once it
+ * is accepted), items without add one. 422 names `date` or `findings[i].description|deadline|id`
+ * (`i` indexes the request's list); 403 outside the inspecting union's scope.
+ */
+export function updateInspection(id: number, body: InspectionPatch): Promise<ChildcareInspection> {
+  return http.patch<ChildcareInspection>(`/childcare/inspections/${id}`, body);
 }

@@ -1,6 +1,7 @@
 // 竞赛 endpoints (docs/api.md § 竞赛 (competitions)).
 import { buildUrl, http } from './http';
 import type {
+  AllEntriesQuery,
   CategoryRanking,
   Competition,
   CompetitionEntry,
@@ -32,6 +33,11 @@ export function createCompetition(body: CompetitionWrite): Promise<Competition> 
 /** `categories` is the whole list; removing one with entries → 409 `categories`. */
 export function updateCompetition(id: number, body: Partial<CompetitionWrite>): Promise<Competition> {
   return http.patch<Competition>(`/competitions/${id}`, body);
+}
+
+/** Entries of every visible event whose entrant union is in the subtree, newest event first. */
+export function listAllEntries(query: AllEntriesQuery = {}): Promise<Page<CompetitionEntry>> {
+  return http.get<Page<CompetitionEntry>>('/competitions/entries', query);
 }
 
 export function listEntries(id: number, query: { category_id?: number } = {}): Promise<Items<CompetitionEntry>> {

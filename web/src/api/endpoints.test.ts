@@ -2,7 +2,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addBulletinEntry, bulletinExportUrl, getBulletin, getBulletinHtml, publishBulletin, updateBulletin } from './bulletins';
 import { getCampaign, listCampaigns } from './campaigns';
-import { enrol, listClasses, putAttendance, returnEvaluation, reviewEvaluation, submitEvaluation, withdrawEnrolment } from './childcare';
+import {
+  deleteClass,
+  enrol,
+  listClasses,
+  putAttendance,
+  returnEvaluation,
+  reviewEvaluation,
+  submitEvaluation,
+  updateInspection,
+  withdrawEnrolment,
+} from './childcare';
 import {
   competitionRankingXlsxUrl,
   createCompetition,
@@ -10,6 +20,7 @@ import {
   deleteEntry,
   getCompetitionRanking,
   listCompetitions,
+  listAllEntries,
   listEntries,
   qualify,
   recordResults,
@@ -131,6 +142,15 @@ describe('childcare client', () => {
     await returnEvaluation(3, '补充材料');
     expect(sent(2)).toEqual(['POST', '/api/v1/childcare/evaluations/3/return', { comment: '补充材料' }]);
   });
+
+  it('deletes a class and patches an inspection', async () => {
+    fetchMock.mockImplementationOnce(() => Promise.resolve(new Response(null, { status: 204 })));
+    await deleteClass(7);
+    expect(sent()).toEqual(['DELETE', '/api/v1/childcare/classes/7', undefined]);
+    const body = { notes: '复查', findings: [{ id: 4, deadline: '2024-08-01' }, { description: '灭火器过期', deadline: '2024-08-10' }] };
+    await updateInspection(9, body);
+    expect(sent(1)).toEqual(['PATCH', '/api/v1/childcare/inspections/9', body]);
+  });
 });
 
 describe('statistics client', () => {
@@ -155,6 +175,11 @@ describe('competition client', () => {
   it('lists events with the filters given', async () => {
     await listCompetitions({ org_id: 412, kind: 'sports', level: undefined, year: 2024, q: '', page: 1, page_size: 20 });
     expect(sent()).toEqual(['GET', '/api/v1/competitions?org_id=412&kind=sports&year=2024&page=1&page_size=20', undefined]);
+  });
+
+  it('lists the entries behind the statistics figures', async () => {
+    await listAllEntries({ org_id: 412, axis: 'territorial', year: 2024, awarded: false, own: true, page: 1 });
+    expect(sent()[1]).toBe('/api/v1/competitions/entries?org_id=412&axis=territorial&year=2024&awarded=false&own=true&page=1');
   });
 
   it('creates and patches an event with its categories', async () => {

@@ -351,6 +351,8 @@ export interface ActivityQuery extends ListQuery {
   sort?: ActivitySort;
   /** The records reporting against one campaign. */
   campaign_id?: number;
+  /** true: the records of `org_id` itself, not of its subtree. */
+  own?: boolean;
 }
 
 /** Quantities are sent as written and parsed by the server (`{"text":"40余人"}`). */
@@ -850,6 +852,8 @@ export interface ChildcareClassQuery extends ListQuery {
   to?: DateString;
   q?: string;
   sort?: '-start_date' | 'name';
+  /** true: the classes of `org_id` itself, not of its subtree. */
+  own?: boolean;
 }
 
 export type EnrolmentStatus = 'enrolled' | 'waiting' | 'withdrawn';
@@ -1006,6 +1010,15 @@ export interface InspectionCreate {
   findings?: { description: string; deadline: DateString }[];
 }
 
+/** PATCH /childcare/inspections/{id}: never `class_id` or `org_id`; any field may be left out. */
+export interface InspectionPatch {
+  date?: DateString;
+  inspector?: string;
+  notes?: string;
+  /** With `id`: changes to that finding (not yet accepted); without: a new finding (both fields). */
+  findings?: { id?: number; description?: string; deadline?: DateString }[];
+}
+
 export type ClassesByGrade = Record<ChildcareGrade, number>;
 
 export interface ChildcareStatsRow {
@@ -1018,6 +1031,11 @@ export interface ChildcareStatsRow {
   children_enrolled: number;
   children_served: number;
   subsidy_fen: number;
+  /** Present and recorded child-days of the row's classes. */
+  attendance_present: number;
+  attendance_recorded: number;
+  /** present ÷ recorded, 4 decimals; null when nothing is recorded. */
+  attendance_rate: number | null;
   link: string;
 }
 
@@ -1033,6 +1051,10 @@ export interface ChildcareStats {
   children_enrolled: number;
   children_served: number;
   subsidy_fen: number;
+  attendance_present: number;
+  attendance_recorded: number;
+  /** present ÷ recorded, 4 decimals; null when nothing is recorded. */
+  attendance_rate: number | null;
   links: Record<string, string>;
   by_org: ChildcareStatsRow[];
 }
@@ -1301,6 +1323,15 @@ export interface CompetitionEntry {
   /** The entry this one became in the parent event, once qualified. */
   qualified_entry_id: number | null;
   created_at: Timestamp;
+}
+
+/** GET /competitions/entries: the entries behind the statistics' competition figures. */
+export interface AllEntriesQuery extends ListQuery {
+  year?: number;
+  /** true: entries holding a tier award; false: those without. */
+  awarded?: boolean;
+  /** true: entries of `org_id` itself, not of its subtree. */
+  own?: boolean;
 }
 
 export interface EntryWrite {

@@ -151,6 +151,12 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.competition', permission: 'competition:event:read', menuIcon: 'Flag' },
   },
   {
+    path: 'competition/entries',
+    name: 'competition-entries',
+    component: () => import('@/views/competition/entries.vue'),
+    meta: { title: 'competition.entries.title', permission: 'competition:event:read', activeMenu: '/competition' },
+  },
+  {
     path: 'competition/:id(\\d+)',
     name: 'competition-detail',
     component: () => import('@/views/competition/detail.vue'),

@@ -15,7 +15,7 @@ describe('activity list filters', () => {
       page_size: '500',
       sort: 'title',
     });
-    expect(filters).toEqual({ org_id: 12, axis: 'industry', type: 'care', from: '2024-05-01', to: '', q: '六一', campaign_id: null });
+    expect(filters).toEqual({ org_id: 12, axis: 'industry', type: 'care', from: '2024-05-01', to: '', q: '六一', campaign_id: null, own: false });
     expect(state).toEqual({ page: 3, pageSize: 20, sort: '-start_date' });
   });
 
@@ -56,6 +56,20 @@ describe('activity list filters', () => {
     expect(toRouteQuery(filters, { page: 1, pageSize: 20, sort: '-start_date' })).toEqual({ campaign_id: '1', org_id: '30' });
     expect(filtersFromQuery({ campaign_id: 'x' }).filters.campaign_id).toBeNull();
     expect(toApiQuery(emptyFilters(), { page: 1, pageSize: 20, sort: '-start_date' })).not.toHaveProperty('campaign_id');
+  });
+
+  it('reads, sends and keeps own=true of a 本级 link', () => {
+    const state = { page: 1, pageSize: 20, sort: '-start_date' as const };
+    const { filters } = filtersFromQuery({ campaign_id: '1', org_id: '30', axis: 'industry', own: 'true' });
+    expect(filters).toMatchObject({ campaign_id: 1, org_id: 30, axis: 'industry', own: true });
+    expect(toApiQuery(filters, state)).toMatchObject({ org_id: 30, axis: 'industry', own: true });
+    expect(toRouteQuery(filters, state)).toEqual({ campaign_id: '1', org_id: '30', axis: 'industry', own: 'true' });
+    expect(filtersFromQuery(toRouteQuery(filters, state)).filters).toEqual(filters);
+    // Anything but `true` is the whole subtree, and the default is left out of both queries.
+    expect(filtersFromQuery({ own: 'false' }).filters.own).toBe(false);
+    expect(filtersFromQuery({ own: '1' }).filters.own).toBe(false);
+    expect(toApiQuery(emptyFilters(), state)).not.toHaveProperty('own');
+    expect(toRouteQuery({ ...filters, own: false }, state)).not.toHaveProperty('own');
   });
 
   it('maps table sorting onto the sorts the contract offers', () => {

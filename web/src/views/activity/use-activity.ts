@@ -23,6 +23,8 @@ export interface ActivityFilters {
   q: string;
   /** The records reporting against one 关爱行动 (a campaign's progress links here). */
   campaign_id: number | null;
+  /** Only the records of `org_id` itself, not of its subtree (a progress page's 本级 row links so). */
+  own: boolean;
 }
 
 export interface ListState {
@@ -36,7 +38,7 @@ const SORTS: readonly ActivitySort[] = ['-start_date', 'start_date', '-created_a
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function emptyFilters(): ActivityFilters {
-  return { org_id: undefined, axis: 'territorial', type: '', from: '', to: '', q: '', campaign_id: null };
+  return { org_id: undefined, axis: 'territorial', type: '', from: '', to: '', q: '', campaign_id: null, own: false };
 }
 
 function one(value: LocationQuery[string] | undefined): string {
@@ -65,6 +67,7 @@ export function filtersFromQuery(query: LocationQuery): { filters: ActivityFilte
       to: DATE.test(to) ? to : '',
       q: one(query.q),
       campaign_id: positiveInt(one(query.campaign_id)) ?? null,
+      own: one(query.own) === 'true',
     },
     state: {
       page: positiveInt(one(query.page)) ?? 1,
@@ -87,6 +90,7 @@ export function toApiQuery(filters: ActivityFilters, state: ListState): Activity
   if (filters.to) query.to = filters.to;
   if (filters.q.trim()) query.q = filters.q.trim();
   if (filters.campaign_id !== null) query.campaign_id = filters.campaign_id;
+  if (filters.own) query.own = true;
   return query;
 }
 
@@ -207,6 +211,12 @@ export function useActivityList() {
     await load();
   }
 
+  /** Drops the 仅本级 filter (its tag's close button): the whole subtree again. */
+  async function clearOwn(): Promise<void> {
+    filters.own = false;
+    await search();
+  }
+
   async function reset(): Promise<void> {
     Object.assign(filters, emptyFilters());
     sort.value = DEFAULT_SORT;
@@ -240,6 +250,7 @@ export function useActivityList() {
     load,
     search,
     reset,
+    clearOwn,
     changeSort,
     remove,
   };

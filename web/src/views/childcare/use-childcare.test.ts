@@ -1,12 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/api/http';
 import type { ChildcareClass } from '@/api/types';
 import { blankClass, classFromRecord, classPatch, classPayload } from './use-class-form';
-import { classApiQuery, classFiltersFromQuery, classRouteQuery, formatRate, gradeTagType } from './use-childcare';
+import { classApiQuery, classFiltersFromQuery, classRouteQuery, formatRate, gradeTagType, removeClass } from './use-childcare';
+
+const api = vi.hoisted(() => ({ deleteClass: vi.fn() }));
+vi.mock('@/api/childcare', () => api);
+const ui = vi.hoisted(() => ({
+  ElMessage: { success: vi.fn(), error: vi.fn() },
+  ElMessageBox: { confirm: vi.fn(), alert: vi.fn() },
+}));
+vi.mock('element-plus', () => ui);
 
 describe('class list filters', () => {
   it('reads the URL the statistics page links to', () => {
     const f = classFiltersFromQuery({ org_id: '12', axis: 'territorial', grade: 'municipal,bogus', term: 'x', q: '南坪' });
-    expect(f).toEqual({ org_id: 12, axis: 'territorial', grades: ['municipal'], term: '', year: undefined, q: '南坪' });
+    expect(f).toEqual({ org_id: 12, axis: 'territorial', grades: ['municipal'], term: '', year: undefined, q: '南坪', own: false });
     expect(classApiQuery(f, 2, 50)).toEqual({ page: 2, page_size: 50, org_id: 12, grade: 'municipal', q: '南坪' });
     expect(classRouteQuery({ ...f, axis: 'industry', grades: ['national', 'district'] })).toEqual({
       org_id: '12',
@@ -14,6 +23,14 @@ describe('class list filters', () => {
       grade: 'national,district',
       q: '南坪',
     });
+  });
+
+  it('reads, sends and keeps own=true of a 本级 link', () => {
+    const f = classFiltersFromQuery({ org_id: '12', axis: 'territorial', own: 'true' });
+    expect(f.own).toBe(true);
+    expect(classApiQuery(f, 1, 20)).toEqual({ page: 1, page_size: 20, org_id: 12, own: true });
+    expect(classRouteQuery(f)).toEqual({ org_id: '12', own: 'true' });
+    expect(classFiltersFromQuery({ own: 'no' }).own).toBe(false);
   });
 
   it('formats rates and grade tags', () => {
@@ -78,5 +95,39 @@ describe('class form', () => {
     m.org_id = 1;
     expect(classPatch(record, m)).toEqual({ capacity: 60, staff: [{ name: '李老师', role: 'teacher', insured: false, phone: '' }] });
     expect(classPatch({ ...record, partner: '某机构' }, classFromRecord(record))).toEqual({ partner: '' });
+  });
+});
+
+describe('removeClass', () => {
+  beforeEach(() => {
+    vi.clearAllMocks();
+    ui.ElMessageBox.confirm.mockResolvedValue('confirm');
+    ui.ElMessageBox.alert.mockResolvedValue('confirm');
+  });
+
+  it('deletes after the person confirms', async () => {
+    api.deleteClass.mockResolvedValue(undefined);
+    expect(await removeClass({ id: 5, name: '南坪暑期班' })).toBe(true);
+    expect(ui.ElMessageBox.confirm.mock.calls[0]?.[0]).toContain('南坪暑期班');
+    expect(api.deleteClass).toHaveBeenCalledWith(5);
+    expect(ui.ElMessage.success).toHaveBeenCalled();
+  });
+
+  it('does nothing when the person cancels', async () => {
+    ui.ElMessageBox.confirm.mockRejectedValue('cancel');
+    expect(await removeClass({ id: 5, name: '南坪暑期班' })).toBe(false);
+    expect(api.deleteClass).not.toHaveBeenCalled();
+  });
+
+  it("shows the server's reasons of a 409 in a box, other failures as a toast", async () => {
+    const why = '托管班“南坪暑期班”不能删除：已有3条报名记录（含候补和已退出）；已有1次监管检查记录';
+    api.deleteClass.mockRejectedValueOnce(new ApiError(409, 'failed_precondition', why));
+    expect(await removeClass({ id: 5, name: '南坪暑期班' })).toBe(false);
+    expect(ui.ElMessageBox.alert.mock.calls[0]?.[0]).toBe(why);
+    expect(ui.ElMessage.error).not.toHaveBeenCalled();
+
+    api.deleteClass.mockRejectedValueOnce(new ApiError(404, 'not_found', '托管班不存在'));
+    expect(await removeClass({ id: 5, name: '南坪暑期班' })).toBe(false);
+    expect(ui.ElMessage.error).toHaveBeenCalledWith('托管班不存在');
   });
 });

@@ -1,8 +1,13 @@
 // Logic of the 爱心托管班 list: filters ⇄ URL query ⇄ API query (the statistics page links here with
-// `org_id`, `axis`, `grade`), and the rows as the table shows them. Pure helpers are unit-tested.
+// `org_id`, `axis`, `grade`), the rows as the table shows them, and deleting a class. Unit-tested.
 import type { LocationQuery } from 'vue-router';
-import type { Axis, ChildcareClassQuery, ChildcareGrade, ChildcareTerm } from '@/api/types';
+import { ElMessage, ElMessageBox } from 'element-plus';
+import { deleteClass } from '@/api/childcare';
+import { ApiError } from '@/api/http';
+import type { Axis, ChildcareClass, ChildcareClassQuery, ChildcareGrade, ChildcareTerm } from '@/api/types';
 import { CHILDCARE_GRADES, CHILDCARE_TERMS } from '@/api/types';
+import { i18n } from '@/locales';
+import { messageOf, notifyError } from '@/utils/errors';
 
 export interface ClassFilters {
   org_id: number | undefined;
@@ -12,6 +17,8 @@ export interface ClassFilters {
   term: ChildcareTerm | '';
   year: number | undefined;
   q: string;
+  /** Only the classes of `org_id` itself (the statistics' 本级 row links so). */
+  own: boolean;
 }
 
 function one(value: LocationQuery[string] | undefined): string {
@@ -25,7 +32,7 @@ function positiveInt(value: string): number | undefined {
 }
 
 export function emptyClassFilters(): ClassFilters {
-  return { org_id: undefined, axis: 'territorial', grades: [], term: '', year: undefined, q: '' };
+  return { org_id: undefined, axis: 'territorial', grades: [], term: '', year: undefined, q: '', own: false };
 }
 
 /** Reads the filters from the URL, ignoring what is malformed (`grade` may be a comma list). */
@@ -40,6 +47,7 @@ export function classFiltersFromQuery(query: LocationQuery): ClassFilters {
     term: (CHILDCARE_TERMS as readonly string[]).includes(term) ? (term as ChildcareTerm) : '',
     year: positiveInt(one(query.year)),
     q: one(query.q),
+    own: one(query.own) === 'true',
   };
 }
 
@@ -52,6 +60,7 @@ export function classApiQuery(f: ClassFilters, page: number, pageSize: number): 
   if (f.term) query.term = f.term;
   if (f.year !== undefined) query.year = f.year;
   if (f.q.trim()) query.q = f.q.trim();
+  if (f.own) query.own = true;
   return query;
 }
 
@@ -78,3 +87,33 @@ export function formatRate(rate: number | null | undefined): string {
   return `${(rate * 100).toFixed(1)}%`;
 }
 
+
+/**
+ * Confirms, deletes the class and says so; resolves true when deleted. A 409 (enrolments, a submitted
+ * evaluation, a grade, a grant or an inspection keep the class) is shown in a box with the server's
+ * reasons, which a toast would take away before they are read.
+ */
+export async function removeClass(klass: Pick<ChildcareClass, 'id' | 'name'>): Promise<boolean> {
+  const { t } = i18n.global;
+  try {
+    await ElMessageBox.confirm(t('childcare.deleteConfirm', { name: klass.name }), t('common.confirm'), {
+      type: 'warning',
+      confirmButtonText: t('common.delete'),
+      cancelButtonText: t('common.cancel'),
+    });
+  } catch {
+    return false;
+  }
+  try {
+    await deleteClass(klass.id);
+    ElMessage.success(t('common.deleted'));
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'failed_precondition') {
+      ElMessageBox.alert(messageOf(error), t('childcare.deleteRefused'), { type: 'warning' }).catch(() => undefined);
+    } else {
+      notifyError(error);
+    }
+    return false;
+  }
+}

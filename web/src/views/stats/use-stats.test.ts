@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChildcareStatsRow } from '@/api/types';
-import { classesByOrgOption, routeOfLink } from './use-stats';
+import { classesByOrgOption, linkWith, routeOfLink } from './use-stats';
 
 describe('routeOfLink', () => {
   it('maps the contract links to the list pages with their filters', () => {
@@ -16,9 +16,27 @@ describe('routeOfLink', () => {
       name: 'activity',
       query: { campaign_id: '1', org_id: '30', axis: 'territorial' },
     });
+    expect(routeOfLink('/api/v1/activities?campaign_id=1&org_id=30&axis=territorial&own=true')).toEqual({
+      name: 'activity',
+      query: { campaign_id: '1', org_id: '30', axis: 'territorial', own: 'true' },
+    });
     expect(routeOfLink('/api/v1/honours?kind=may_day_medal&org_id=1')).toEqual({ name: 'honour', query: { kind: 'may_day_medal', org_id: '1' } });
-    expect(routeOfLink('/api/v1/competitions/entries?org_id=1')).toBeNull();
+    expect(routeOfLink('/api/v1/competitions/entries?org_id=1&axis=territorial&year=2024&own=true')).toEqual({
+      name: 'competition-entries',
+      query: { org_id: '1', axis: 'territorial', year: '2024', own: 'true' },
+    });
+    expect(routeOfLink('/api/v1/childcare/findings?org_id=1')).toBeNull();
     expect(routeOfLink(undefined)).toBeNull();
+  });
+});
+
+describe('linkWith', () => {
+  it('adds or replaces one filter of a link', () => {
+    expect(linkWith('/api/v1/competitions/entries?org_id=1&axis=territorial', 'awarded', 'true')).toBe(
+      '/api/v1/competitions/entries?org_id=1&axis=territorial&awarded=true',
+    );
+    expect(linkWith('/api/v1/competitions/entries?awarded=false', 'awarded', 'true')).toBe('/api/v1/competitions/entries?awarded=true');
+    expect(linkWith(undefined, 'awarded', 'true')).toBeUndefined();
   });
 });
 
@@ -33,6 +51,9 @@ describe('classesByOrgOption', () => {
       children_enrolled: 0,
       children_served: 0,
       subsidy_fen: 0,
+      attendance_present: 0,
+      attendance_recorded: 0,
+      attendance_rate: null,
       link: '',
     });
     const option = classesByOrgOption([row('南岸区总工会', 1, 2), row('渝中区总工会', 0, 3)], (g) => g.toUpperCase());

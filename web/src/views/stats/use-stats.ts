@@ -11,6 +11,7 @@ const PAGES: Record<string, string> = {
   '/childcare/enrolments': 'childcare',
   '/activities': 'activity',
   '/honours': 'honour',
+  '/competitions/entries': 'competition-entries',
 };
 
 /** The UI route behind a figure's link, or null when no page lists those records yet. */
@@ -27,6 +28,14 @@ export function routeOfLink(link: string | undefined): RouteLocationRaw | null {
     query[key] = value;
   });
   return { name, query };
+}
+
+/** The link with one more filter (`awarded=true` on the entries link behind 获奖). */
+export function linkWith(link: string | undefined, key: string, value: string): string | undefined {
+  if (!link) return undefined;
+  const url = new URL(link, 'http://x');
+  url.searchParams.set(key, value);
+  return url.pathname + url.search;
 }
 
 export type BarChartOption = {
