@@ -484,12 +484,6 @@ Result<api::Reply> List(api::Call& call) {
   return reply;
 }
 
-Result<api::Reply> Get(api::Call& call) {
-  GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
-  GH_ASSIGN_OR_RETURN(nlohmann::json a, LoadInScope(call, id));
-  return api::Reply::Ok(std::move(a));
-}
-
 Result<api::Reply> Create(api::Call& call) {
   api::Body body(call.body, kFields);
   GH_RETURN_IF_ERROR(body.CheckUnknown());
@@ -603,7 +597,8 @@ void RegisterRoutes(api::Api& api) {
   api.Add({"GET", "/activities", "activity:activity:read", "activities",
            "工作动态列表（按子树、轴、类型、日期、关键词筛选）", List, query});
   api.Add({"POST", "/activities", "activity:activity:write", "activities", "新建工作动态", Create});
-  api.Add({"GET", "/activities/{id}", "activity:activity:read", "activities", "工作动态详情", Get});
+  api.Add({"GET", "/activities/{id}", "activity:activity:read", "activities", "工作动态详情",
+           api::GetById<LoadInScope>});
   api.Add({"PATCH", "/activities/{id}", "activity:activity:write", "activities", "修改工作动态",
            Patch});
   api.Add({"DELETE", "/activities/{id}", "activity:activity:write", "activities",

@@ -51,6 +51,15 @@ struct Reply {
 
 using ApiHandler = std::function<Result<Reply>(Call&)>;
 
+// The handler of GET /<things>/{id}: what `load` gives for the path's id
+// (its errors, e.g. 404 outside the caller's scope, as they are).
+template <Result<nlohmann::json> (*load)(Call&, int64_t)>
+Result<Reply> GetById(Call& call) {
+  GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
+  GH_ASSIGN_OR_RETURN(nlohmann::json found, load(call, id));
+  return Reply::Ok(std::move(found));
+}
+
 struct Endpoint {
   std::string method;      // GET, POST, PATCH, PUT, DELETE
   std::string path;        // below /api/v1, e.g. "/orgs/{id}"

@@ -114,12 +114,6 @@ Result<api::Reply> Create(api::Call& call) {
   return api::Reply::Created(std::move(after));
 }
 
-Result<api::Reply> Get(api::Call& call) {
-  GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
-  GH_ASSIGN_OR_RETURN(nlohmann::json c, LoadVisible(call, id));
-  return api::Reply::Ok(std::move(c));
-}
-
 Result<api::Reply> Patch(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(nlohmann::json before, LoadVisible(call, id));
@@ -437,7 +431,8 @@ void RegisterRoutes(api::Api& api) {
            List,
            {"org_id", "axis", "year", "q", "page", "page_size"}});
   api.Add({"POST", "/campaigns", "campaign:campaign:write", "campaigns", "新建关爱行动", Create});
-  api.Add({"GET", "/campaigns/{id}", "campaign:campaign:read", "campaigns", "关爱行动详情", Get});
+  api.Add({"GET", "/campaigns/{id}", "campaign:campaign:read", "campaigns", "关爱行动详情",
+           api::GetById<LoadVisible>});
   api.Add(
       {"PATCH", "/campaigns/{id}", "campaign:campaign:write", "campaigns", "修改关爱行动", Patch});
   api.Add({"GET",

@@ -271,12 +271,6 @@ Result<api::Reply> Patch(api::Call& call) {
   return api::Reply::Ok(std::move(after));
 }
 
-Result<api::Reply> Get(api::Call& call) {
-  GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
-  GH_ASSIGN_OR_RETURN(nlohmann::json out, LoadInspection(call, id));
-  return api::Reply::Ok(std::move(out));
-}
-
 Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
@@ -420,7 +414,8 @@ void RegisterSupervisionRoutes(api::Api& api) {
            {"org_id", "axis", "class_id", "from", "to", "open", "overdue", "page", "page_size"}});
   api.Add({"POST", "/childcare/inspections", "childcare:class:write", tag, "登记检查及发现问题",
            Create});
-  api.Add({"GET", "/childcare/inspections/{id}", "childcare:class:read", tag, "检查详情", Get});
+  api.Add({"GET", "/childcare/inspections/{id}", "childcare:class:read", tag, "检查详情",
+           api::GetById<LoadInspection>});
   api.Add({"PATCH", "/childcare/inspections/{id}", "childcare:class:write", tag,
            "修改检查记录及未验收的问题", Patch});
   api.Add({"GET",

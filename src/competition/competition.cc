@@ -446,12 +446,6 @@ Result<api::Reply> Create(api::Call& call) {
   return api::Reply::Created(std::move(after));
 }
 
-Result<api::Reply> Get(api::Call& call) {
-  GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
-  GH_ASSIGN_OR_RETURN(nlohmann::json c, LoadVisible(call, id));
-  return api::Reply::Ok(std::move(c));
-}
-
 Result<api::Reply> Patch(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(nlohmann::json before, LoadVisible(call, id));
@@ -962,7 +956,8 @@ void RegisterRoutes(api::Api& api) {
            "子树内工会的参赛报名（统计数字背后的记录）",
            ListAllEntries,
            {"org_id", "axis", "year", "awarded", "own", "page", "page_size"}});
-  api.Add({"GET", "/competitions/{id}", read, "competitions", "赛事详情", Get});
+  api.Add(
+      {"GET", "/competitions/{id}", read, "competitions", "赛事详情", api::GetById<LoadVisible>});
   api.Add({"PATCH", "/competitions/{id}", write, "competitions", "修改赛事及项目", Patch});
   api.Add({"GET",
            "/competitions/{id}/entries",

@@ -176,12 +176,6 @@ Result<api::Reply> Create(api::Call& call) {
   return api::Reply::Created(std::move(after));
 }
 
-Result<api::Reply> Get(api::Call& call) {
-  GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
-  GH_ASSIGN_OR_RETURN(nlohmann::json h, LoadInScope(call, id));
-  return api::Reply::Ok(std::move(h));
-}
-
 Result<api::Reply> Patch(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(nlohmann::json before, LoadInScope(call, id));
@@ -334,7 +328,8 @@ void RegisterRoutes(api::Api& api) {
            {"org_id", "axis", "kind", "level", "year", "awardee_type", "own", "q", "page",
             "page_size"}});
   api.Add({"POST", "/honours", "honour:honour:write", "honours", "登记荣誉", Create});
-  api.Add({"GET", "/honours/{id}", "honour:honour:read", "honours", "荣誉详情", Get});
+  api.Add({"GET", "/honours/{id}", "honour:honour:read", "honours", "荣誉详情",
+           api::GetById<LoadInScope>});
   api.Add({"PATCH", "/honours/{id}", "honour:honour:write", "honours", "修改荣誉", Patch});
   api.Add({"DELETE", "/honours/{id}", "honour:honour:write", "honours", "删除荣誉", Delete});
 }

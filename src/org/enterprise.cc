@@ -87,12 +87,6 @@ Result<api::Reply> List(api::Call& call) {
   return api::Reply::Ok(api::Page(std::move(items), total, p));
 }
 
-Result<api::Reply> Get(api::Call& call) {
-  GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
-  GH_ASSIGN_OR_RETURN(nlohmann::json e, LoadInScope(call, id));
-  return api::Reply::Ok(std::move(e));
-}
-
 // Validates the fields present in `body`, appending SET clauses and values.
 Status ReadFields(api::Call& call, const api::Body& body, bool creating,
                   std::vector<std::pair<std::string, db::Value>>& out) {
@@ -223,7 +217,8 @@ void RegisterEnterpriseRoutes(api::Api& api) {
            List,
            {"q", "type", "org_id", "axis", "page", "page_size"}});
   api.Add({"POST", "/enterprises", "org:enterprise:write", "enterprises", "登记用人单位", Create});
-  api.Add({"GET", "/enterprises/{id}", "org:enterprise:read", "enterprises", "用人单位详情", Get});
+  api.Add({"GET", "/enterprises/{id}", "org:enterprise:read", "enterprises", "用人单位详情",
+           api::GetById<LoadInScope>});
   api.Add(
       {"PATCH", "/enterprises/{id}", "org:enterprise:write", "enterprises", "修改用人单位", Patch});
   api.Add({"PUT", "/enterprises/{id}/flags/{year}", "org:enterprise:write", "enterprises",
