@@ -854,6 +854,8 @@ export interface ChildcareClassQuery extends ListQuery {
   sort?: '-start_date' | 'name';
   /** true: the classes of `org_id` itself, not of its subtree. */
   own?: boolean;
+  /** Classes that started on or before this day. */
+  started_by?: DateString;
 }
 
 export type EnrolmentStatus = 'enrolled' | 'waiting' | 'withdrawn';

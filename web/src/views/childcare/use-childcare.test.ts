@@ -15,7 +15,10 @@ vi.mock('element-plus', () => ui);
 describe('class list filters', () => {
   it('reads the URL the statistics page links to', () => {
     const f = classFiltersFromQuery({ org_id: '12', axis: 'territorial', grade: 'municipal,bogus', term: 'x', q: '南坪' });
-    expect(f).toEqual({ org_id: 12, axis: 'territorial', grades: ['municipal'], term: '', year: undefined, q: '南坪', own: false });
+    expect(f).toEqual({
+      org_id: 12, axis: 'territorial', grades: ['municipal'], term: '', year: undefined, q: '南坪', own: false,
+      from: '', to: '', started_by: '',
+    });
     expect(classApiQuery(f, 2, 50)).toEqual({ page: 2, page_size: 50, org_id: 12, grade: 'municipal', q: '南坪' });
     expect(classRouteQuery({ ...f, axis: 'industry', grades: ['national', 'district'] })).toEqual({
       org_id: '12',
@@ -31,6 +34,17 @@ describe('class list filters', () => {
     expect(classApiQuery(f, 1, 20)).toEqual({ page: 1, page_size: 20, org_id: 12, own: true });
     expect(classRouteQuery(f)).toEqual({ org_id: '12', own: 'true' });
     expect(classFiltersFromQuery({ own: 'no' }).own).toBe(false);
+  });
+
+  it('reads, sends and keeps the period and started_by of the statistics\' links', () => {
+    const f = classFiltersFromQuery({ org_id: '12', from: '2024-01-01', to: '2024-12-31', started_by: '2024-06-30' });
+    expect([f.from, f.to, f.started_by]).toEqual(['2024-01-01', '2024-12-31', '2024-06-30']);
+    expect(classApiQuery(f, 1, 20)).toEqual({
+      page: 1, page_size: 20, org_id: 12, from: '2024-01-01', to: '2024-12-31', started_by: '2024-06-30',
+    });
+    expect(classRouteQuery(f)).toEqual({ org_id: '12', from: '2024-01-01', to: '2024-12-31', started_by: '2024-06-30' });
+    const bad = classFiltersFromQuery({ from: '2024-1-1', started_by: 'soon' });
+    expect([bad.from, bad.started_by]).toEqual(['', '']);
   });
 
   it('formats rates and grade tags', () => {

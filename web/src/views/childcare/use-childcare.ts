@@ -1,5 +1,5 @@
 // Logic of the 爱心托管班 list: filters ⇄ URL query ⇄ API query (the statistics page links here with
-// `org_id`, `axis`, `grade`), the rows as the table shows them, and deleting a class. Unit-tested.
+// `org_id`, `axis`, `grade`, `own`, `from`/`to` and `started_by`), the rows as the table shows them, and deleting a class. Unit-tested.
 import type { LocationQuery } from 'vue-router';
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { deleteClass } from '@/api/childcare';
@@ -19,6 +19,16 @@ export interface ClassFilters {
   q: string;
   /** Only the classes of `org_id` itself (the statistics' 本级 row links so). */
   own: boolean;
+  /** Classes running in this period (either end may be empty). */
+  from: string;
+  to: string;
+  /** Classes started by this day (the statistics' 已开班 figure links so). */
+  started_by: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+function date(value: string): string {
+  return DATE.test(value) ? value : '';
 }
 
 function one(value: LocationQuery[string] | undefined): string {
@@ -32,7 +42,10 @@ function positiveInt(value: string): number | undefined {
 }
 
 export function emptyClassFilters(): ClassFilters {
-  return { org_id: undefined, axis: 'territorial', grades: [], term: '', year: undefined, q: '', own: false };
+  return {
+    org_id: undefined, axis: 'territorial', grades: [], term: '', year: undefined, q: '', own: false,
+    from: '', to: '', started_by: '',
+  };
 }
 
 /** Reads the filters from the URL, ignoring what is malformed (`grade` may be a comma list). */
@@ -48,6 +61,9 @@ export function classFiltersFromQuery(query: LocationQuery): ClassFilters {
     year: positiveInt(one(query.year)),
     q: one(query.q),
     own: one(query.own) === 'true',
+    from: date(one(query.from)),
+    to: date(one(query.to)),
+    started_by: date(one(query.started_by)),
   };
 }
 
@@ -61,6 +77,9 @@ export function classApiQuery(f: ClassFilters, page: number, pageSize: number): 
   if (f.year !== undefined) query.year = f.year;
   if (f.q.trim()) query.q = f.q.trim();
   if (f.own) query.own = true;
+  if (f.from) query.from = f.from;
+  if (f.to) query.to = f.to;
+  if (f.started_by) query.started_by = f.started_by;
   return query;
 }
 
