@@ -87,6 +87,15 @@ describe('竞赛: an event created, entered, ranked with a tie and qualified upw
     await blur(page, 'competition-form');
     await field(page, 'category-qualify-0').fill('2');
     await field(page, 'category-qualify-0').press('Tab');
+    // A second category of the same name: the server's error shows on that category's card.
+    await page.locator('[data-testid="category-add"]').click();
+    await field(page, 'category-name-1').fill('男子单打');
+    await page.locator('[data-testid="competition-save"]').click();
+    const cardError = page.locator('[data-testid="category-error-1"]');
+    await cardError.waitFor();
+    assert.match(await cardError.innerText(), /重复/);
+    assert.equal(await page.locator('[data-testid="category-error-0"]').count(), 0);
+    await form.locator('.category').nth(1).getByRole('button', { name: '删除' }).click();
     await page.locator('[data-testid="competition-save"]').click();
     await page.waitForURL(/\/competition\/\d+$/);
     competitionId = Number(new URL(page.url()).pathname.split('/').pop());

@@ -31,6 +31,16 @@ describe('useFormErrors', () => {
     expect(form.errorOf('money')).toBe('金额无法识别');
   });
 
+  it('shows a nested field on the item of its element, not on its siblings', () => {
+    const form = useFormErrors(['categories']);
+    form.handle(new ApiError(422, 'invalid_argument', '奖项名称不能为空', 'categories[1].awards[0].name'));
+    expect(form.errorOf('categories[1]')).toBe('奖项名称不能为空');
+    expect(form.errorOf('categories[1].awards[0]')).toBe('奖项名称不能为空');
+    expect(form.errorOf('categories[0]')).toBe('');
+    expect(form.errorOf('categories[10]')).toBe('');
+    expect(form.errorOf('categories')).toBe('奖项名称不能为空');
+  });
+
   it('toasts a 422 on a field the form does not show', () => {
     const form = useFormErrors(['title']);
     expect(form.handle(new ApiError(422, 'invalid_argument', '未知字段', 'colour'))).toBe(false);

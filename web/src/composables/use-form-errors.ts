@@ -16,7 +16,10 @@ export function rootField(field: string): string {
 export interface FormErrors {
   /** Field → message, as the server sent it. */
   readonly errors: Record<string, string>;
-  /** The message for an el-form-item: its own field or any nested one; '' when none. */
+  /**
+   * The message for an el-form-item: its own field or any nested one (`categories` and
+   * `categories[1]` both show `categories[1].awards[0].name`); '' when none.
+   */
   errorOf(field: string): string;
   clear(): void;
   /** Shows `message` under `field` without a request; '' removes it. */
@@ -37,7 +40,7 @@ export function useFormErrors(fields?: readonly string[]): FormErrors {
   function errorOf(field: string): string {
     if (errors[field]) return errors[field];
     for (const [key, message] of Object.entries(errors)) {
-      if (rootField(key) === field) return message;
+      if (key.startsWith(`${field}.`) || key.startsWith(`${field}[`)) return message;
     }
     return '';
   }
