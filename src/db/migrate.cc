@@ -653,6 +653,12 @@ ALTER TABLE childcare_class ADD COLUMN attendance_present INTEGER NOT NULL DEFAU
 ALTER TABLE childcare_class ADD COLUMN attendance_recorded INTEGER NOT NULL DEFAULT 0;
 UPDATE childcare_class SET attendance_present = (SELECT COALESCE(SUM(a.present), 0) FROM childcare_attendance a WHERE a.class_id = childcare_class.id), attendance_recorded = (SELECT COUNT(*) FROM childcare_attendance a WHERE a.class_id = childcare_class.id);
 )SQL"},
+    {10, "org_closure_children", R"SQL(
+-- An org's children on an axis (depth 1), asked by every per-child roll-up:
+-- without it the city's children are found by reading its 61,000 closure rows
+-- (PostgreSQL: 25 ms of each city statistics request).
+CREATE INDEX org_closure_depth ON org_closure(ancestor_id, axis, depth);
+)SQL"},
 };
 
 std::string Dialect(std::string sql, Backend backend) {
