@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "api/args.h"
 #include "api/body.h"
 #include "audit/audit.h"
 #include "core/date.h"
@@ -94,11 +95,7 @@ Status Parse(const api::Body& body, bool creating, nlohmann::json& c) {
 Result<api::Reply> Create(api::Call& call) {
   api::Body body(call.body, kFields);
   GH_RETURN_IF_ERROR(body.CheckUnknown());
-  GH_ASSIGN_OR_RETURN(std::optional<int64_t> given, body.OptInt("org_id", 1, INT64_MAX));
-  const int64_t org_id = given.value_or(call.who.org_id);
-  if (!auth::InScope(call.tx, call.who, org_id)) {
-    return Status(Code::kNotFound, "主办工会不存在或不在您的管辖范围内", "org_id");
-  }
+  GH_ASSIGN_OR_RETURN(const int64_t org_id, api::OwnerOrg(call, body, "主办工会"));
   nlohmann::json c = {{"date_from", ""}, {"date_to", ""}};
   GH_RETURN_IF_ERROR(Parse(body, true, c));
   const int64_t id = call.tx.Insert(
@@ -159,9 +156,7 @@ Result<api::Reply> List(api::Call& call) {
     where += " AND " + ReachSql("c.org_id", sub.root, params);
   }
   if (p.year) {
-    where += " AND c.date_from <= ? AND c.date_to >= ?";
-    params.insert(params.end(), {db::Value(std::to_string(*p.year) + "-12-31"),
-                                 db::Value(std::to_string(*p.year) + "-01-01")});
+    where += " AND " + api::TouchesYear("c.date_from", "c.date_to", *p.year, params);
   }
   if (!p.q.empty()) {
     where += " AND c.name LIKE ? ESCAPE '\\'";

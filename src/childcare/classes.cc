@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "api/args.h"
 #include "api/body.h"
 #include "audit/audit.h"
 #include "childcare/childcare.h"
@@ -292,11 +293,7 @@ Status WriteFields(api::Call& call, const api::Body& body, int64_t id,
 Result<api::Reply> Create(api::Call& call) {
   api::Body body(call.body, kFields);
   GH_RETURN_IF_ERROR(body.CheckUnknown());
-  GH_ASSIGN_OR_RETURN(std::optional<int64_t> given, body.OptInt("org_id", 1, INT64_MAX));
-  const int64_t org_id = given.value_or(call.who.org_id);
-  if (!auth::InScope(call.tx, call.who, org_id)) {
-    return Status(Code::kNotFound, "主办工会不存在或不在您的管辖范围内", "org_id");
-  }
+  GH_ASSIGN_OR_RETURN(const int64_t org_id, api::OwnerOrg(call, body, "主办工会"));
   if (call.tx.QueryInt("SELECT is_partner FROM org WHERE id = ?", {org_id}) != 0) {
     return body.Error("org_id", "应为工会组织，不能是合作单位");
   }
@@ -410,9 +407,8 @@ Result<api::Reply> List(api::Call& call) {
   }
   GH_ASSIGN_OR_RETURN(std::optional<int64_t> year, YearParam(call.req));
   if (year) {
-    where += " AND k.start_date >= ? AND k.start_date <= ?";
-    params.push_back(std::to_string(*year) + "-01-01");
-    params.push_back(std::to_string(*year) + "-12-31");
+    where +=
+        " AND " + api::TouchesYear("k.start_date", "k.start_date", static_cast<int>(*year), params);
   }
   if (!p.from.empty()) {
     where += " AND k.end_date >= ?";

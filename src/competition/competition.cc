@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "api/args.h"
 #include "api/body.h"
 #include "audit/audit.h"
 #include "campaign/campaign.h"
@@ -420,11 +421,7 @@ Status ParseEvent(api::Call& call, const api::Body& body, bool creating, nlohman
 Result<api::Reply> Create(api::Call& call) {
   api::Body body(call.body, kFields);
   GH_RETURN_IF_ERROR(body.CheckUnknown());
-  GH_ASSIGN_OR_RETURN(std::optional<int64_t> given, body.OptInt("org_id", 1, INT64_MAX));
-  const int64_t org_id = given.value_or(call.who.org_id);
-  if (!auth::InScope(call.tx, call.who, org_id)) {
-    return Status(Code::kNotFound, "主办工会不存在或不在您的管辖范围内", "org_id");
-  }
+  GH_ASSIGN_OR_RETURN(const int64_t org_id, api::OwnerOrg(call, body, "主办工会"));
   nlohmann::json c = {{"end_date", ""}, {"parent_id", nullptr}};
   GH_RETURN_IF_ERROR(ParseEvent(call, body, true, c));
   GH_ASSIGN_OR_RETURN(std::vector<CategoryInput> categories, ReadCategories(body));
@@ -489,9 +486,7 @@ Result<api::Reply> List(api::Call& call) {
     }
   }
   if (p.year) {
-    where += " AND c.start_date >= ? AND c.start_date <= ?";
-    params.insert(params.end(), {db::Value(std::to_string(*p.year) + "-01-01"),
-                                 db::Value(std::to_string(*p.year) + "-12-31")});
+    where += " AND " + api::TouchesYear("c.start_date", "c.start_date", *p.year, params);
   }
   if (!p.q.empty()) {
     where += " AND c.name LIKE ? ESCAPE '\\'";
@@ -844,9 +839,7 @@ Result<api::Reply> ListAllEntries(api::Call& call) {
   where += api::InSubtree("e.org_id", sub, params);
   where += " AND " + campaign::ReachSql("ev.org_id", call.who.org_id, params);
   if (p.year) {
-    where += " AND ev.start_date >= ? AND ev.start_date <= ?";
-    params.insert(params.end(), {db::Value(std::to_string(*p.year) + "-01-01"),
-                                 db::Value(std::to_string(*p.year) + "-12-31")});
+    where += " AND " + api::TouchesYear("ev.start_date", "ev.start_date", *p.year, params);
   }
   if (p.own) {
     where += " AND e.org_id = ?";
@@ -881,8 +874,7 @@ nlohmann::json Figures(db::Tx& tx, int64_t viewer_org, int64_t root, const std::
   where += api::SubtreeHas("e.org_id", {root, axis}, params);
   where += " AND " + campaign::ReachSql("ev.org_id", viewer_org, params);
   if (year) {
-    where += " AND ev.start_date >= ? AND ev.start_date <= ?";
-    params.insert(params.end(), {db::Value(*year + "-01-01"), db::Value(*year + "-12-31")});
+    where += " AND " + api::TouchesYear("ev.start_date", "ev.start_date", std::stoi(*year), params);
   }
   // Keys of each entry's child, then standings per category.
   std::map<int64_t, int64_t> key_of;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "api/args.h"
 #include "api/body.h"
 #include "audit/audit.h"
 #include "bulletin/bulletin.h"
@@ -225,11 +226,7 @@ Status WriteFields(api::Call& call, const api::Body& body, int64_t id, int64_t o
 Result<api::Reply> Create(api::Call& call) {
   api::Body body(call.body, kFields);
   GH_RETURN_IF_ERROR(body.CheckUnknown());
-  GH_ASSIGN_OR_RETURN(std::optional<int64_t> given, body.OptInt("org_id", 1, INT64_MAX));
-  const int64_t org_id = given.value_or(call.who.org_id);
-  if (!auth::InScope(call.tx, call.who, org_id)) {
-    return Status(Code::kNotFound, "所属工会不存在或不在您的管辖范围内", "org_id");
-  }
+  GH_ASSIGN_OR_RETURN(const int64_t org_id, api::OwnerOrg(call, body, "所属工会"));
   const int64_t id = call.tx.Insert(
       "INSERT INTO news_item (org_id, title, body, event_date, state, created_by, created_at, "
       "updated_at) VALUES (?, '', '', '', 'draft', ?, ?, ?) RETURNING id",

@@ -1,5 +1,7 @@
 #include "stats/programmes.h"
 
+#include "api/args.h"
+
 #include "campaign/campaign.h"
 #include "competition/competition.h"
 #include "honour/honour.h"
@@ -18,8 +20,7 @@ Result<api::Reply> Programmes(api::Call& call) {
   std::string where = " WHERE " + campaign::ReachSql("org_id", call.who.org_id, params);
   where += " AND " + campaign::ReachSql("org_id", sub.root, params);
   if (year) {
-    where += " AND date_from <= ? AND date_to >= ?";
-    params.insert(params.end(), {db::Value(*year + "-12-31"), db::Value(*year + "-01-01")});
+    where += " AND " + api::TouchesYear("date_from", "date_to", *p.year, params);
   }
   nlohmann::json campaigns = nlohmann::json::array();
   for (const db::Row& r : call.tx.Query(
