@@ -1,26 +1,18 @@
 #!/usr/bin/env bash
-# Installs what gonghui needs on Debian 12 and is missing: Debian packages with
-# apt-get, front-end packages with npm ci. Safe to run again: it only installs
-# what is absent. Usage: scripts/deps.sh [build|test|bench]
+# Installs what gonghui needs on Debian 12 and is missing: the Debian packages of
+# scripts/packages.list with apt-get (without Recommends), front-end packages with npm ci.
+# Safe to run again: it only installs what is absent.
+# Usage: scripts/deps.sh [PURPOSE...]   purposes: build (always), test, fuzz, bench, all
 set -euo pipefail
 cd "$(dirname "$0")/.."
-what=${1:-build}
+. scripts/packages.sh
 
-pkgs=(build-essential cmake pkg-config librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
-      nlohmann-json3-dev libsoci-dev libsqlite3-dev libpq-dev libsodium-dev sqlite3
-      libcairo2-dev libpango1.0-dev libzip-dev libxlsxwriter-dev fonts-noto-cjk)
-if [ "$what" = test ]; then
-  pkgs+=(libgtest-dev postgresql chromium clang-format clang-tidy poppler-utils libxml2-utils
-        libreoffice-writer-nogui)
-fi
-if [ "$what" = bench ]; then
-  pkgs+=(wrk nginx-light bc curl poppler-utils libreoffice-writer-nogui)
-fi
-command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
-command -v npm >/dev/null 2>&1 || pkgs+=(npm)
-
+mapfile -t pkgs < <(packages_for "$@")
 missing=()
 for p in "${pkgs[@]}"; do
+  # Node.js and npm may come from elsewhere (NodeSource): present on PATH is enough.
+  if [ "$p" = nodejs ] && command -v node >/dev/null 2>&1; then continue; fi
+  if [ "$p" = npm ] && command -v npm >/dev/null 2>&1; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
