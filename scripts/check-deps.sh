@@ -110,7 +110,7 @@ function segment(s,    n, w, i, skip) {
 function line(s,    t, m, parts, n, i, rest) {
   t = s
   # RSTART and RLENGTH are global: keep the rest before the recursive call moves them.
-  while (match(t, /(bash|sh) -c '[^']*'/)) { m = substr(t, RSTART, RLENGTH); rest = substr(t, RSTART + RLENGTH); sub(/^(bash|sh) -c '/, "", m); sub(/'$/, "", m); line(m); t = rest }
+  while (match(t, /(bash|sh) -c '[^']*'/)) { m = substr(t, RSTART, RLENGTH); rest = substr(t, RSTART + RLENGTH); sub(/^(bash|sh) -c '/, "", m); sub(/'$/, "", m); outer = 0; line(m); outer = 1; t = rest }
   t = s
   while (match(t, /\$\([ \t]*[A-Za-z0-9_.\/+-]+/)) { m = substr(t, RSTART + 2, RLENGTH - 2); gsub(/[ \t]/, "", m); emit(m); t = substr(t, RSTART + RLENGTH) }
   t = s
@@ -118,22 +118,28 @@ function line(s,    t, m, parts, n, i, rest) {
   gsub(/'[^']*'/, " Q ", s)
   gsub(/"([^"\\]|\\.)*"/, " Q ", s)
   sub(/(^|[ \t])#.*$/, "", s)
+  if (index(s, "'") > 0) { s = substr(s, 1, index(s, "'") - 1); if (outer) inq = 1 }  # opens a quote the next lines close
   gsub(/&&|\|\||[|;&(){}`]/, "\n", s)
   n = split(s, parts, "\n")
   for (i = 1; i <= n; i++) segment(parts[i])
 }
-FNR == 1 { target = ""; cont = "" }
+FNR == 1 { target = ""; cont = ""; inq = 0; heredoc = "" }
+heredoc != "" { if ($0 == heredoc) heredoc = ""; next }  # the body of <<'END' is text, not commands
 {
   text = cont $0
   if (text ~ /\\$/) { cont = substr(text, 1, length(text) - 1) " "; next }
   cont = ""
+  # Inside a single-quoted string that spans lines (an awk or SQL program): skip to its end.
+  if (inq) { if (index(text, "'") == 0) next; text = "Q " substr(text, index(text, "'") + 1); inq = 0 }
+  if (text ~ /^[ \t]*#/) next                                 # a comment line
+  if (match(text, /<<-?'[A-Za-z_]+'/)) { heredoc = substr(text, RSTART, RLENGTH); sub(/^<<-?'/, "", heredoc); sub(/'$/, "", heredoc) }
   if (makefile) {
     if (text ~ /^[A-Za-z0-9_.-]+:/) { target = text; sub(/:.*/, "", target); next }
     if (text !~ /^\t/) next
     purpose = (target ~ /^(bench)$/) ? "bench" : (target ~ /^(fuzz|build-fuzz)$/) ? "fuzz" : \
               (target ~ /^(test|unit|lint|build-asan)$/) ? "test" : "build"
   }
-  line(text)
+  outer = 1; line(text)
 }
 AWK
 for f in "${sources[@]}"; do

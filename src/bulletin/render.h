@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -37,5 +38,7 @@ struct RenderDoc {
 Result<std::string> RenderPdf(const RenderDoc& doc);
 Result<std::string> RenderDocx(const RenderDoc& doc);
 std::string RenderHtml(const RenderDoc& doc);
+// The text of the HTML page's one <style> element, for the server's Content-Security-Policy.
+std::string_view HtmlStyleSheet();
 
 }  // namespace gonghui::bulletin

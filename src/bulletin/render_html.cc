@@ -36,6 +36,8 @@ void Element(std::string& out, const char* open, const std::string& escaped, con
 
 }  // namespace
 
+std::string_view HtmlStyleSheet() { return kStyle; }
+
 std::string RenderHtml(const RenderDoc& doc) {
   std::string out =
       "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"zh-CN\" "

@@ -468,5 +468,19 @@ TEST(RenderHtml, TextInOrder) {
   EXPECT_NE(RenderHtml(draft).find("草稿（预览，未发布）"), std::string::npos);
 }
 
+// The server's Content-Security-Policy allows this one inline style sheet by its hash: the page
+// must carry exactly HtmlStyleSheet() as the whole text of its only <style> element.
+TEST(RenderHtml, OneStyleElementHoldingHtmlStyleSheet) {
+  const std::string html = RenderHtml(SampleDoc());
+  const size_t open = html.find("<style>");
+  ASSERT_NE(open, std::string::npos);
+  const size_t start = open + std::string_view("<style>").size();
+  const size_t close = html.find("</style>", start);
+  ASSERT_NE(close, std::string::npos);
+  EXPECT_EQ(std::string_view(html).substr(start, close - start), HtmlStyleSheet());
+  EXPECT_EQ(html.find("<style", close), std::string::npos);
+  EXPECT_EQ(html.find(" style=\""), std::string::npos) << "style attributes would be blocked";
+}
+
 }  // namespace
 }  // namespace gonghui::bulletin

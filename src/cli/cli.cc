@@ -18,9 +18,11 @@
 #include "auth/password.h"
 #include "auth/routes.h"
 #include "bulletin/bulletin.h"
+#include "bulletin/render.h"
 #include "campaign/campaign.h"
 #include "childcare/childcare.h"
 #include "competition/competition.h"
+#include "core/crypto.h"
 #include "db/migrate.h"
 #include "demo/demo.h"
 #include "honour/honour.h"
@@ -340,6 +342,7 @@ int Serve(int argc, char** argv) {
   options.web_dir = config->Get("web");
   auto rt = Start(*config, options.threads + 2);
   if (!rt.ok()) return Fail(rt.status());
+  options.style_hashes = {"sha256-" + Sha256Base64(bulletin::HtmlStyleSheet())};
   auto version = db::Migrate(*(*rt)->db);
   if (!version.ok()) return Fail(version.status());
   api::Api api(*(*rt)->app);

@@ -34,6 +34,15 @@ std::string HashHex(std::string_view data) {
   return ToHex(out, sizeof out);
 }
 
+std::string Sha256Base64(std::string_view data) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  std::string out(sodium_base64_ENCODED_LEN(sizeof digest, sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.find('\0'));
+  return out;
+}
+
 Result<SecretBox> SecretBox::FromHex(std::string_view key_hex) {
   SecretBox box;
   box.key_.resize(crypto_secretbox_KEYBYTES);

@@ -20,6 +20,9 @@ std::string RandomHex(size_t bytes);
 // BLAKE2b-256 of `data` as hex (session tokens are stored only as this).
 std::string HashHex(std::string_view data);
 
+// SHA-256 of `data` in standard base64 (the form of a Content-Security-Policy hash source).
+std::string Sha256Base64(std::string_view data);
+
 // Authenticated symmetric encryption with a 32-byte key given as 64 hex chars.
 class SecretBox {
  public:

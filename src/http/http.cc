@@ -29,6 +29,29 @@ std::string Request::Cookie(std::string_view name) const {
   return {};
 }
 
+std::vector<std::pair<std::string, std::string>> SecurityHeaders(
+    const std::vector<std::string>& style_hashes) {
+  std::string style_src = "style-src 'self'";
+  for (const std::string& hash : style_hashes) style_src += " '" + hash + "'";
+  return {
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; " + style_src +
+           "; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; "
+           "form-action 'self'; frame-ancestors 'none'"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "same-origin"},
+      {"Permissions-Policy",
+       "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+       "encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), "
+       "idle-detection=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+       "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), "
+       "sync-xhr=(), usb=(), xr-spatial-tracking=()"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+      {"Cross-Origin-Resource-Policy", "same-origin"},
+  };
+}
+
 Response Response::Json(int status, const nlohmann::json& body) {
   Response r;
   r.status = status;

@@ -44,6 +44,23 @@ struct Response {
   static Response NoContent();
 };
 
+// The security headers of every response (server.cc adds them to each one, errors included):
+//   Content-Security-Policy  default-src 'self'; scripts only from the server's own files, never
+//                            inline or eval; styles from the server's files plus the inline
+//                            <style> blocks named in `style_hashes`; images also as data: and
+//                            blob: URLs (ECharts' saved images, photo previews before upload);
+//                            no plugins, no <base>, forms post only here, never framed;
+//   X-Frame-Options: DENY    the same for browsers without frame-ancestors;
+//   Referrer-Policy: same-origin, Permissions-Policy denying every device and feature the UI
+//   does not use, X-Content-Type-Options: nosniff, and the cross-origin isolation pair that keeps
+//   other sites from opening a window onto the UI or embedding its responses.
+// `style_hashes` are CSP hash sources ("sha256-…") of the inline style sheets the server writes
+// itself: the bulletin's HTML export carries its CSS inside and the UI previews it in a
+// sandboxed srcdoc frame, which inherits this policy. Vue and Element Plus set styles through
+// the CSSOM, and ECharts draws on a canvas, so neither needs 'unsafe-inline'.
+std::vector<std::pair<std::string, std::string>> SecurityHeaders(
+    const std::vector<std::string>& style_hashes);
+
 // The one mapping from a result code to an HTTP status.
 int HttpStatus(Code code);
 

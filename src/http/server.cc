@@ -91,15 +91,18 @@ Status ParseQueryInto(const restinio::request_handle_t& req, Request& r) {
   return Status::Ok();
 }
 
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
 restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
-                                         const Response& resp, bool close) {
+                                         const Response& resp, const HeaderList& security,
+                                         bool close) {
   auto out = req->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
       ReasonPhrase(resp.status)});
   if (!resp.content_type.empty())
     out.append_header(restinio::http_field::content_type, resp.content_type);
   for (const auto& [name, value] : resp.headers) out.append_header(name, value);
-  out.append_header("X-Content-Type-Options", "nosniff");
+  for (const auto& [name, value] : security) out.append_header(name, value);
   if (close) out.connection_close();
   out.set_body(resp.body);
   return out.done();
@@ -141,6 +144,7 @@ Status Serve(const ServerOptions& options, const Router& router) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  const HeaderList security = SecurityHeaders(options.style_hashes);
   std::atomic<bool> draining{false};
   std::atomic<int> in_flight{0};
 
@@ -151,7 +155,8 @@ Status Serve(const ServerOptions& options, const Router& router) {
       ~Done() { n.fetch_sub(1); }
     } done{in_flight};
     if (draining.load()) {
-      return Send(req, ErrorResponse({Code::kUnavailable, "服务正在关闭，请稍后重试"}), true);
+      return Send(req, ErrorResponse({Code::kUnavailable, "服务正在关闭，请稍后重试"}), security,
+                  true);
     }
     Request request = ToRequest(req);
     Response response;
@@ -191,7 +196,7 @@ Status Serve(const ServerOptions& options, const Router& router) {
                    request.path.c_str(), e.what());
       response = ErrorResponse(Internal("服务器内部错误"));
     }
-    return Send(req, response, draining.load());
+    return Send(req, response, security, draining.load());
   };
 
   using Traits = restinio::default_traits_t;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "http/router.h"
 
@@ -23,6 +24,8 @@ struct ServerOptions {
   // No route may allow more than this; a larger body closes the connection.
   size_t max_route_body_limit = 8 * 1024 * 1024;
   int drain_timeout_seconds = 30;
+  // CSP hash sources of inline style sheets the server writes (see SecurityHeaders).
+  std::vector<std::string> style_hashes;
   std::function<void()> on_ready;  // called once the socket listens
 };
 

@@ -232,6 +232,7 @@ export async function startServer({ extraEnv = {} } = {}) {
     dbUrl,
     dbPath,
     logPath,
+    webDir, // served as the web UI (empty; a test may write files into it)
     proc: null,
     lastExit: null, // {code, signal, graceful} of the last process stopped
 

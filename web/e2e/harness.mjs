@@ -2,6 +2,7 @@
 // temporary SQLite file with the `small` demo data unless GONGHUI_URL names a running one), Debian's
 // Chromium, and helpers that drive Element Plus inputs marked with data-testid.
 import assert from 'node:assert/strict';
+import { afterEach } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -169,10 +170,34 @@ export function launchChromium() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A page in a context of its own (its own session cookie), in zh-CN. */
+// The server sends a Content-Security-Policy and a Permissions-Policy (src/http/http.h); the UI
+// must work under them. Chromium reports what a policy blocked, or a policy it cannot read, on
+// the console, and fires `securitypolicyviolation` in the document; each page records both, and
+// every test of a file that uses newPage fails when a report arrived while it ran.
+const POLICY_MESSAGE = /Content Security Policy|Content-Security-Policy|Permissions-Policy|Permissions policy/i;
+const policyReports = [];
+
+afterEach(() => {
+  const reports = policyReports.splice(0);
+  assert.deepEqual(reports, [], `the browser reported policy violations:\n${reports.join('\n')}`);
+});
+
+/** A page in a context of its own (its own session cookie), in zh-CN, watched for policy reports. */
 export async function newPage(browser, baseURL) {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await context.exposeBinding('__reportPolicyViolation', ({ frame }, text) => {
+    policyReports.push(`${frame.url()}: ${text}`);
+  });
+  await context.addInitScript(() => {
+    globalThis.document.addEventListener('securitypolicyviolation', (e) => {
+      globalThis.__reportPolicyViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`);
+    });
+  });
   const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (POLICY_MESSAGE.test(msg.text())) policyReports.push(`console ${msg.type()}: ${msg.text()}`);
+  });
   page.setDefaultTimeout(15_000);
   return page;
 }

@@ -177,6 +177,8 @@ describe('news to 一周动态: reporter submits, editor returns, reporter resub
     await editor.locator('[data-testid="composer-preview-open"]').click();
     const frame = editor.frameLocator('[data-testid="composer-preview-frame"]');
     await frame.locator('body', { hasText: '40余人' }).waitFor();
+    // The export's own style sheet applies in the preview (admitted by its hash in the policy).
+    assert.equal(await frame.locator('h1').evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el).color), 'rgb(204, 0, 0)');
     await editor.keyboard.press('Escape');
 
     await editor.locator('[data-testid="composer-publish"]').click();

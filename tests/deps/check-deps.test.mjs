@@ -1,0 +1,75 @@
+// scripts/check-deps.sh checked against doctored copies of scripts/packages.list: the real list
+// passes; a copy missing a package the build or the tests need fails and names that package and
+// a file that comes from it. Needs build-asan (make build-asan), as the check itself does.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const LIST = path.join(ROOT, 'scripts', 'packages.list');
+
+function checkDeps(listFile) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(ROOT, 'scripts', 'check-deps.sh'), ['--list', listFile],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+// Runs the check on a copy of the list without `pkg`.
+async function without(pkg) {
+  const lines = readFileSync(LIST, 'utf8').split('\n');
+  const kept = lines.filter((l) => l.split(/\s+/)[0] !== pkg);
+  assert.equal(kept.length, lines.length - 1, `${pkg} is not in scripts/packages.list`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gonghui-check-deps-'));
+  try {
+    const file = path.join(dir, 'packages.list');
+    writeFileSync(file, kept.join('\n'));
+    return { ...(await checkDeps(file)), file };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('scripts/check-deps.sh', { concurrency: 2 }, () => {
+  it('passes with the real list', async () => {
+    const r = await checkDeps(LIST);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /check-deps: ok — every one of \d+ commands, \d+ headers, \d+ libraries/);
+  });
+
+  it('fails without libboost-dev, naming it and a Boost header SOCI reads', async () => {
+    const r = await without('libboost-dev');
+    assert.notEqual(r.code, 0, r.out);
+    assert.match(r.out, /reads header \/usr\/include\/boost\/\S+ \(\d+ header\(s\) of package libboost1\.74-dev\)/);
+    assert.match(r.out, /package libboost1\.74-dev is not in \S+packages\.list for build/);
+  });
+
+  it('fails without poppler-utils, naming pdftotext', async () => {
+    const r = await without('poppler-utils');
+    assert.notEqual(r.code, 0, r.out);
+    assert.match(r.out, /runs \/usr\/bin\/pdftotext: package poppler-utils is not in \S+ for test/);
+  });
+
+  it('fails without postgresql, naming initdb and pg_ctl of the throwaway server', async () => {
+    const r = await without('postgresql');
+    assert.notEqual(r.code, 0, r.out);
+    assert.match(r.out, /runs \/usr\/lib\/postgresql\/\d+\/bin\/initdb: package postgresql-\d+ is not/);
+    assert.match(r.out, /runs \/usr\/lib\/postgresql\/\d+\/bin\/pg_ctl: package postgresql-\d+ is not/);
+  });
+
+  it('fails without a library the server loads (libsodium-dev pulls in libsodium23)', async () => {
+    const r = await without('libsodium-dev');
+    assert.notEqual(r.code, 0, r.out);
+    assert.match(r.out, /loads library \/\S*libsodium\.so\.\d+: package libsodium23 is not in \S+ for build/);
+  });
+});
