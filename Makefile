@@ -1,12 +1,16 @@
 # gonghui — the two commands a newcomer needs:
 #   make demo   install what is missing, build, create demo data, serve on http://127.0.0.1:8080
 #   make test   install what is missing, build (with sanitizers) and run every test
+# and, for the developers: make build-fuzz, make fuzz (FUZZ_SECONDS per target, FUZZ_TARGETS),
+# make bench, make lint, make unit.
 SHELL := /bin/bash
 JOBS ?= 2
 DEMO_DB ?= var/demo.db
 LISTEN ?= 127.0.0.1:8080
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
 
-.PHONY: all deps build build-asan web demo test unit lint bench clean
+.PHONY: all deps build build-asan build-fuzz fuzz web demo test unit lint bench clean
 
 all: build web
 
@@ -22,6 +26,15 @@ build-asan:
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGONGHUI_SANITIZE=ON >/dev/null
 	cmake --build build-asan -j$(JOBS)
 
+# The libFuzzer targets of fuzz/, with Debian's clang.
+build-fuzz:
+	@scripts/deps.sh fuzz
+	CC=clang CXX=clang++ cmake -S fuzz -B build-fuzz >/dev/null
+	cmake --build build-fuzz -j$(JOBS)
+
+fuzz: build-fuzz
+	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 web: deps
 	cd web && npm run build
 
@@ -30,7 +43,9 @@ demo: build web
 	build/gonghui demo --db sqlite:$(DEMO_DB) --scale small
 	build/gonghui serve --listen $(LISTEN) --db sqlite:$(DEMO_DB) --web web/dist
 
-test: build-asan
+# The benchmarks' packages too, so the dependency check can vouch for bench/ as well.
+test: build-asan build-fuzz
+	@scripts/deps.sh test fuzz bench
 	cd web && npm run build
 	scripts/test.sh
 
@@ -48,4 +63,4 @@ bench: build
 	bench/stats.sh
 
 clean:
-	rm -rf build build-asan web/dist
+	rm -rf build build-asan build-fuzz web/dist

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test against the sanitizer build (build-asan/gonghui):
-#   1. C++ unit tests (ctest)
-#   2. format and lint checks (clang-format, clang-tidy; front end: vue-tsc, ESLint, Vitest)
-#   3. HTTP integration suite on SQLite, then on a throwaway PostgreSQL cluster
-#   4. the kill -9 crash test (SQLite)
-#   5. Playwright end-to-end tests in Debian's Chromium
+#   1. the dependency check (scripts/check-deps.sh: every header, library and command comes from
+#      a package scripts/deps.sh installs) and the check's own test (tests/deps/)
+#   2. C++ unit tests (ctest)
+#   3. each fuzz target of build-fuzz for a few seconds (make fuzz runs them longer)
+#   4. format and lint checks (clang-format, clang-tidy; front end: vue-tsc, ESLint, Vitest)
+#   5. HTTP integration suite on SQLite, then on a throwaway PostgreSQL cluster
+#   6. the kill -9 crash test (SQLite) and the command line
+#   7. Playwright end-to-end tests in Debian's Chromium
 # Prints the tests counted over all runners as "N passed, N failed" at the end and exits
 # non-zero if any step failed.
 set -uo pipefail
@@ -48,7 +51,10 @@ pg_dir=$(mktemp -d /tmp/gonghui-pg.XXXXXX)
 cleanup() { scripts/pg.sh stop "$pg_dir"; }
 trap cleanup EXIT
 
+step "dependency check" scripts/check-deps.sh
+step "dependency check: its own test" node --test --test-concurrency=2 tests/deps/
 step "unit tests (ctest)" bash -c 'cd build-asan && ctest --output-on-failure -j2'
+step "fuzz targets, 3 s each" scripts/fuzz.sh 3
 step "clang-format" scripts/lint.sh format
 step "clang-tidy" scripts/lint.sh tidy
 step "web: vue-tsc" bash -c 'cd web && npm run --silent typecheck'

@@ -91,7 +91,14 @@ class Api {
   std::vector<Endpoint> endpoints_;
 };
 
-// Parses the request body: {} when empty, 400 when not a JSON object.
+// A positive decimal id ("42"); nullopt for anything else (signs, spaces, 0, overflow).
+std::optional<int64_t> ParseId(std::string_view s);
+
+// Arrays and objects nested deeper than this in a request body are refused.
+inline constexpr size_t kMaxBodyDepth = 64;
+
+// Parses the request body: {} when empty; 400 when not a JSON object or nested deeper than
+// kMaxBodyDepth; 422 naming the field when a string (key or value) holds a NUL character.
 Result<nlohmann::json> ParseBody(const std::string& body);
 
 // Common list parameters (docs/api.md "Lists").

@@ -26,10 +26,10 @@ Result<api::Reply> List(api::Call& call) {
   }
   for (const char* key : {"entity_id", "user_id"}) {
     if (auto v = call.req.Query(key); v && !v->empty()) {
-      int64_t n = std::atoll(v->c_str());
-      if (n <= 0) return InvalidArgument(key, std::string("查询参数 ") + key + " 应为正整数");
+      std::optional<int64_t> n = api::ParseId(*v);
+      if (!n) return InvalidArgument(key, std::string("查询参数 ") + key + " 应为正整数");
       where += std::string(" AND ") + key + " = ?";
-      params.push_back(n);
+      params.push_back(*n);
     }
   }
   if (auto v = call.req.Query("action"); v && !v->empty()) {

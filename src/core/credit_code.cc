@@ -57,6 +57,9 @@ Status CheckCreditCode(std::string_view code, std::string_view field) {
 
 std::string CompleteCreditCode(std::string_view first17) {
   if (first17.size() != kCodeLength - 1 || !AllInAlphabet(first17)) return "";
+  for (size_t i = 2; i < 8; ++i) {
+    if (first17[i] < '0' || first17[i] > '9') return "";  // the division code, as CheckCreditCode
+  }
   std::string code(first17);
   code.push_back(CheckChar(first17));
   return code;

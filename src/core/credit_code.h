@@ -20,7 +20,8 @@ namespace gonghui {
 Status CheckCreditCode(std::string_view code, std::string_view field = "credit_code");
 
 // `first17` followed by its check character, for generating valid codes (demo data, tests).
-// Returns "" when `first17` is not 17 characters of the alphabet.
+// Returns "" when `first17` is not 17 characters of the alphabet with digits in places 3–8, so
+// every code it returns passes CheckCreditCode.
 std::string CompleteCreditCode(std::string_view first17);
 
 }  // namespace gonghui

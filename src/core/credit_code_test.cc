@@ -65,6 +65,9 @@ TEST(CreditCode, CompleteCreditCodeAppendsCheckCharacter) {
   EXPECT_TRUE(CheckCreditCode("91500108MA5U000130").ok());
   EXPECT_EQ(CompleteCreditCode("91350100M000100Y"), "");   // 16 characters
   EXPECT_EQ(CompleteCreditCode("91350100M000100S4"), "");  // S is not in the alphabet
+  // Found by fuzz/credit_code: letters in the division code (characters 3–8) made a code that
+  // CheckCreditCode refuses.
+  EXPECT_EQ(CompleteCreditCode("913501A0M000100Y4"), "");
 }
 
 TEST(CreditCode, EveryGeneratedCodeChecksAndEverySingleChangeIsCaught) {

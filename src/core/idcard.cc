@@ -63,7 +63,8 @@ Result<IdNumberInfo> ParseIdNumber(std::string_view text, std::string_view field
 
   const Date birth{DigitsValue(first17.substr(6, 4)), DigitsValue(first17.substr(10, 2)),
                    DigitsValue(first17.substr(12, 2))};
-  if (birth.year < 1900 || birth.day < 1 || birth.day > DaysInMonth(birth.year, birth.month)) {
+  if (birth.year < 1900 || birth.year > 2100 || birth.day < 1 ||
+      birth.day > DaysInMonth(birth.year, birth.month)) {
     return InvalidArgument(std::string(field), "身份证号码中的出生日期无效");
   }
   if (IdCheckChar(first17) != number.back()) {

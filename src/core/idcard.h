@@ -23,7 +23,8 @@ struct IdNumberInfo {
 // lower-case check character x is accepted.
 // Errors, all InvalidArgument on `field`: empty; not 18 characters; anything but digits in the
 // first 17 places or anything but a digit or X in the last; a birth date that does not exist or is
-// before 1900-01-01; a wrong ISO 7064 MOD 11-2 check character ("身份证号码校验位错误").
+// outside 1900–2100 (the years a date in gonghui may have); a wrong ISO 7064 MOD 11-2 check
+// character ("身份证号码校验位错误").
 //
 // The birth date is not compared with today (nothing here reads the clock).
 Result<IdNumberInfo> ParseIdNumber(std::string_view text, std::string_view field = "id_number");

@@ -98,6 +98,15 @@ TEST(IdNumber, ChecksBirthDateOnTheCalendar) {
     EXPECT_EQ(info.status().message(), "身份证号码中的出生日期无效") << first17;
   }
 
+  // Found by fuzz/idcard: a birth year of 5100 was accepted, a date no other field of gonghui
+  // can hold (dates are 1900–2100).
+  for (const char* first17 : {"10101051000213273", "50010821010101001"}) {
+    const Result<IdNumberInfo> info = ParseIdNumber(CompleteIdNumber(first17));
+    ASSERT_FALSE(info.ok()) << first17;
+    EXPECT_EQ(info.status().message(), "身份证号码中的出生日期无效") << first17;
+  }
+  EXPECT_TRUE(ParseIdNumber(CompleteIdNumber("50010821001231001")).ok()) << "2100-12-31";
+
   const Result<IdNumberInfo> earliest = ParseIdNumber("500108190001010011");
   ASSERT_TRUE(earliest.ok()) << earliest.status().message();
   EXPECT_EQ(earliest->birth_date, "1900-01-01");

@@ -292,6 +292,15 @@ Result<Quantity> ParseQuantity(std::string_view text, std::string_view field) {
   return quantity;
 }
 
+int64_t RoundForQualifier(int64_t count, std::string_view qualifier) {
+  if (qualifier.empty() || count < 10) return count;
+  const int64_t step = count < 100 ? 10 : count < 10000 ? 100 : 1000;
+  const int64_t below = count / step * step;
+  if (qualifier == "近") return below == count ? count : below + step;
+  if (qualifier == "约") return count - below >= step / 2 ? below + step : below;
+  return below;  // 余, 多, 以上
+}
+
 std::string FormatQuantity(const Quantity& q) {
   std::string out;
   if (q.qualifier == "近" || q.qualifier == "约") out += q.qualifier;

@@ -43,6 +43,13 @@ Result<Quantity> ParseQuantity(std::string_view text, std::string_view field = "
 // ParseQuantity(FormatQuantity(q)) == q.
 std::string FormatQuantity(const Quantity& q);
 
+// The round number a bulletin writes with `qualifier` for about `count`: 余, 多 and 以上 go with
+// a round number below the count (484 → "400余"), 近 with one above it (61 → "近70"), 约 with the
+// nearest. Round means a multiple of 10 below 100, of 100 below 10,000 and of 1000 from there.
+// Counts below 10 (and any count without a qualifier) are written exactly, so they come back as
+// they are. For a count of at least 10 the result is never 0 or negative.
+int64_t RoundForQualifier(int64_t count, std::string_view qualifier);
+
 // --- Number readers shared by quantity and money --------------------------------------------
 
 // Turns full-width digits, "．", "，" and "－" into their ASCII forms and removes spaces (ASCII

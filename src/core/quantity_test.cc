@@ -199,5 +199,30 @@ TEST(ChineseNumber, NormalizesFullWidthAndSpaces) {
   EXPECT_EQ(NormalizeNumberText("近千人"), "近千人");
 }
 
+TEST(RoundForQualifier, AsBulletinsWriteThem) {
+  EXPECT_EQ(RoundForQualifier(484, "余"), 400);
+  EXPECT_EQ(RoundForQualifier(47, "多"), 40);
+  EXPECT_EQ(RoundForQualifier(1290, "以上"), 1200);
+  EXPECT_EQ(RoundForQualifier(61, "近"), 70);
+  EXPECT_EQ(RoundForQualifier(961, "近"), 1000);
+  EXPECT_EQ(RoundForQualifier(23456, "余"), 23000);
+  EXPECT_EQ(RoundForQualifier(9960, "约"), 10000);
+  EXPECT_EQ(RoundForQualifier(9940, "约"), 9900);
+  EXPECT_EQ(RoundForQualifier(50, "近"), 50) << "already round";
+}
+
+TEST(RoundForQualifier, SmallAndUnqualifiedCountsAreExact) {
+  EXPECT_EQ(RoundForQualifier(484, ""), 484);
+  EXPECT_EQ(RoundForQualifier(7, "余"), 7);
+  EXPECT_EQ(RoundForQualifier(10, "余"), 10);
+  for (int64_t n = 10; n < 30000; n += 7) {
+    for (std::string_view q : {"余", "近", "多", "约", "以上"}) {
+      int64_t r = RoundForQualifier(n, q);
+      ASSERT_GT(r, 0) << n << q;
+      ASSERT_EQ(r % (r < 100 ? 10 : r < 10000 ? 100 : 1000), 0) << n << q << " → " << r;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gonghui

@@ -142,6 +142,11 @@ const char* const kItems[] = {"书包", "雨伞", "文具", "防暑药品", "食
 const char* const kPlaces[] = {"职工之家", "区职工服务中心", "社区活动室", "企业会议室",
                                "文化广场", "警示教育基地",   "体育馆"};
 const char* const kQualifiers[] = {"", "", "余", "近", "多", "约"};
+
+// About `count` as a bulletin writes it with `qualifier`: 40余人, 近300人, not 近61人.
+Quantity Phrased(int64_t count, const char* qualifier, const char* unit) {
+  return {RoundForQualifier(count, qualifier), qualifier, unit};
+}
 const char* const kSources[] = {"self_raised", "special_fund", "subsidy"};
 
 struct OrgRef {
@@ -444,7 +449,7 @@ Result<Summary> Generate(api::App& app, const Options& options) {
         Date start = campaign ? AddDays(campaign->from, rng.Below(campaign->days))
                               : AddDays(first_day, rng.Below(365 * 3 + 330));
         Date end = rng.Chance(10) ? AddDays(start, rng.Between(1, 2)) : start;
-        Quantity participants{rng.Between(1, 60) * 10, rng.Pick(kQualifiers), t.unit};
+        Quantity participants = Phrased(rng.Between(8, 600), rng.Pick(kQualifiers), t.unit);
         nlohmann::json detail = {{"places", {rng.Pick(kPlaces)}},
                                  {"target_groups", nlohmann::json::array()},
                                  {"beneficiaries", nlohmann::json::array()},
@@ -453,7 +458,7 @@ Result<Summary> Generate(api::App& app, const Options& options) {
         int64_t beneficiaries = 0, money = 0;
         if (std::string(t.type) == "care") {
           detail["target_groups"].push_back(rng.Pick(kTargetGroups));
-          Quantity b{rng.Between(1, 50) * 10, rng.Pick(kQualifiers), "人"};
+          Quantity b = Phrased(rng.Between(8, 500), rng.Pick(kQualifiers), "人");
           beneficiaries = b.count;
           detail["beneficiaries"].push_back({{"group", "14周岁以下职工子女"},
                                              {"count", b.count},

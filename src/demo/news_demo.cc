@@ -5,6 +5,7 @@
 
 #include "bulletin/bulletin.h"
 #include "core/date.h"
+#include "core/quantity.h"
 #include "search/search.h"
 
 namespace gonghui::demo {
@@ -82,6 +83,11 @@ std::string Fill(std::string text, const std::string& org, int64_t n, int64_t k,
       text.replace(pos, token.size(), with);
   };
   replace("{org}", org);
+  // A qualified count is a round one (400余名, 近500人); a bare count stays exact.
+  for (const char* qualifier : {"余", "多"})
+    replace("{n}" + std::string(qualifier),
+            std::to_string(RoundForQualifier(n, qualifier)) + qualifier);
+  replace("近{n}", "近" + std::to_string(RoundForQualifier(n, "近")));
   replace("{n}", std::to_string(n));
   replace("{k}", std::to_string(k));
   replace("{m}", std::to_string(m));

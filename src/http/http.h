@@ -61,6 +61,12 @@ struct Response {
 std::vector<std::pair<std::string, std::string>> SecurityHeaders(
     const std::vector<std::string>& style_hashes);
 
+// Decodes a query string ("a=1&q=%E5%B7%A5") into `out` with RESTinio's parser (JavaScript's
+// encodeURIComponent rules; a later duplicate key wins). 400 `bad_request` for malformed
+// percent-encoding, pairs or UTF-8, and, naming the parameter, for a value holding a NUL (%00),
+// which the database cannot store as text.
+Status ParseQuery(std::string_view raw, std::map<std::string, std::string>& out);
+
 // The one mapping from a result code to an HTTP status.
 int HttpStatus(Code code);
 

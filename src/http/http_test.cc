@@ -59,8 +59,10 @@ TEST(SecurityHeaders, PolicyWithoutInlineScriptOrFraming) {
 }
 
 TEST(SecurityHeaders, InlineStyleSheetsOnlyByHash) {
-  const auto csp = Directives(HeaderMap({"sha256-abc=", "sha256-def="}).at("Content-Security-Policy"));
-  EXPECT_EQ(csp.at("style-src"), (std::set<std::string>{"'self'", "'sha256-abc='", "'sha256-def='"}));
+  const auto csp =
+      Directives(HeaderMap({"sha256-abc=", "sha256-def="}).at("Content-Security-Policy"));
+  EXPECT_EQ(csp.at("style-src"),
+            (std::set<std::string>{"'self'", "'sha256-abc='", "'sha256-def='"}));
   EXPECT_EQ(csp.at("script-src"), (std::set<std::string>{"'self'"}));
 }
 

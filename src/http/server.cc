@@ -5,9 +5,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include <restinio/all.hpp>
@@ -50,22 +47,6 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-std::string ContentType(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  if (ext == ".html") return "text/html; charset=utf-8";
-  if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
-  if (ext == ".css") return "text/css; charset=utf-8";
-  if (ext == ".json") return "application/json; charset=utf-8";
-  if (ext == ".svg") return "image/svg+xml";
-  if (ext == ".png") return "image/png";
-  if (ext == ".jpg" || ext == ".jpeg") return "image/jpeg";
-  if (ext == ".ico") return "image/x-icon";
-  if (ext == ".woff2") return "font/woff2";
-  if (ext == ".woff") return "font/woff";
-  if (ext == ".ttf") return "font/ttf";
-  return "application/octet-stream";
-}
-
 Request ToRequest(const restinio::request_handle_t& req) {
   Request r;
   r.method = std::string(req->header().method().c_str());
@@ -78,17 +59,6 @@ Request ToRequest(const restinio::request_handle_t& req) {
   r.body = req->body();
   r.remote_address = req->remote_endpoint().address().to_string();
   return r;
-}
-
-Status ParseQueryInto(const restinio::request_handle_t& req, Request& r) {
-  std::string_view raw = req->header().query();
-  if (raw.empty()) return Status::Ok();
-  auto parsed = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(raw);
-  if (!parsed) return {Code::kBadRequest, "查询参数格式错误，无法解析"};
-  for (const auto& [key, value] : *parsed) {
-    r.query[std::string(key)] = std::string(value);
-  }
-  return Status::Ok();
 }
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
@@ -109,32 +79,6 @@ restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
 }
 
 }  // namespace
-
-Response StaticFile(const std::string& root, const std::string& path) {
-  namespace fs = std::filesystem;
-  if (root.empty() || path.find("..") != std::string::npos) {
-    return ErrorResponse(NotFound("页面不存在"));
-  }
-  fs::path base(root);
-  fs::path file = base / fs::path(path).relative_path();
-  std::error_code ec;
-  if (path == "/" || fs::is_directory(file, ec)) file = base / "index.html";
-  if (!fs::is_regular_file(file, ec)) {
-    if (fs::path(path).has_extension()) return ErrorResponse(NotFound("文件不存在"));
-    file = base / "index.html";  // the single-page app routes itself
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return ErrorResponse(NotFound("页面不存在，请先构建前端（make web）"));
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  Response r;
-  r.content_type = ContentType(file);
-  r.body = buf.str();
-  bool hashed = file.parent_path().filename() == "assets";
-  r.headers.emplace_back("Cache-Control",
-                         hashed ? "public, max-age=31536000, immutable" : "no-cache");
-  return r;
-}
 
 Status Serve(const ServerOptions& options, const Router& router) {
   // Block the shutdown signals in every thread; this thread waits for them.
@@ -161,7 +105,7 @@ Status Serve(const ServerOptions& options, const Router& router) {
     Request request = ToRequest(req);
     Response response;
     try {
-      Status q = ParseQueryInto(req, request);
+      Status q = ParseQuery(req->header().query(), request.query);
       if (!q.ok()) {
         response = ErrorResponse(q);
       } else if (request.path.starts_with("/api/")) {

@@ -62,10 +62,9 @@ Result<api::Reply> Upload(api::Call& call) {
   }
   int64_t org_id = call.who.org_id;
   if (auto v = call.req.Query("org_id")) {
-    org_id = std::atoll(v->c_str());
-    if (org_id <= 0 || v->find_first_not_of("0123456789") != std::string::npos) {
-      return Status(Code::kBadRequest, "查询参数 org_id 应为组织编号", "org_id");
-    }
+    std::optional<int64_t> n = api::ParseId(*v);
+    if (!n) return Status(Code::kBadRequest, "查询参数 org_id 应为组织编号", "org_id");
+    org_id = *n;
   }
   if (!auth::InScope(call.tx, call.who, org_id)) {
     return Status(Code::kNotFound, "组织不存在或不在您的管辖范围内", "org_id");
@@ -97,14 +96,6 @@ Result<api::Reply> Get(api::Call& call) {
 }
 
 }  // namespace
-
-std::string SniffImageType(std::string_view b) {
-  if (b.size() >= 3 && b.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
-  if (b.size() >= 8 && b.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
-    return "image/png";
-  if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") return "image/webp";
-  return "";
-}
 
 Result<nlohmann::json> Attach(db::Tx& tx, const auth::Principal& who,
                               const std::vector<int64_t>& ids, int64_t owner_org,

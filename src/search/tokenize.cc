@@ -15,7 +15,11 @@ char32_t Decode(std::string_view text, size_t i, size_t* len) {
   unsigned char c = byte(i);
   *len = 1;
   if (c < 0x80) return c;
-  size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+  // Lead bytes: C2–DF two bytes, E0–EF three, F0–F4 four; C0, C1 and F5–FF never occur.
+  size_t n = c >= 0xF0 && c <= 0xF4   ? 4
+             : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xC2 && c < 0xE0  ? 2
+                                      : 0;
   if (n == 0 || i + n > text.size()) return 0xFFFD;
   char32_t cp = c & (0x7F >> n);
   for (size_t k = 1; k < n; ++k) {

@@ -75,6 +75,12 @@ TEST(Tokenize, InvalidUtf8Separates) {
                               "工")),
             (V{"工"}))
       << "overlong encodings are not letters";
+  // Found by fuzz/search_query: lead bytes F5–FF were read as the start of a three-byte
+  // sequence, so F8 80 80 came out as the ideograph U+8000.
+  EXPECT_EQ(Texts(std::string("\xF8\x80\x80")), V{});
+  EXPECT_EQ(Texts(std::string("\xFF\xBF\xBF"
+                              "a")),
+            V{"a"});
 }
 
 TEST(Tokenize, LongWordsAreCutIntoPieces) {
