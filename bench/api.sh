@@ -19,7 +19,7 @@ city_dataset
 serve_city "$DIR/serve.log"
 nginx_prefix=$(mktemp -d)
 cleanup() {
-  kill "$server" 2>/dev/null || true
+  stop_city
   [ -f "$nginx_prefix/nginx.pid" ] && kill "$(cat "$nginx_prefix/nginx.pid")" 2>/dev/null || true
   rm -rf "$nginx_prefix"
 }

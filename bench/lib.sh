@@ -2,7 +2,8 @@
 #   city_dataset       — $DIR/city.db, the `city` demo data set, built (and timed) when missing or
 #                        made by an older demo (one without the programmes' 200,000 care records);
 #   serve_city LOG     — serves it with $BIN on a free port, waits until it answers (migrations
-#                        run first), sets $port and $server and stops it on exit.
+#                        run first), sets $port and $server and stops it on exit (stop_city:
+#                        kill, then wait until it has closed the database).
 # Uses BIN (default build/gonghui) and DIR (BENCH_DIR, default /tmp/gonghui-bench).
 BIN=${BIN:-build/gonghui}
 DIR=${BENCH_DIR:-/tmp/gonghui-bench}
@@ -12,7 +13,18 @@ mkdir -p "$DIR"
 city_dataset() {
   local care
   if [ -f "$CITY_DB" ]; then
-    care=$(sqlite3 "$CITY_DB" 'SELECT COUNT(*) FROM activity WHERE campaign_id IS NOT NULL' 2>/dev/null || echo 0)
+    # A read that fails (the previous benchmark's server still closing the database holds it
+    # for its last checkpoint) is not an old data set: wait for the lock, and stop rather than
+    # delete a data set that could not be read.
+    if ! care=$(sqlite3 -cmd '.timeout 60000' "$CITY_DB" \
+      'SELECT COUNT(*) FROM activity WHERE campaign_id IS NOT NULL' 2>"$DIR/reuse-check.err"); then
+      if grep -q 'no such' "$DIR/reuse-check.err"; then
+        care=0  # no activity table or column: made by a much older demo
+      else
+        echo "cannot read $CITY_DB: $(cat "$DIR/reuse-check.err")" >&2
+        return 1
+      fi
+    fi
     if [ "$care" -ge 200000 ]; then
       echo "reusing $CITY_DB ($(cat "$DIR/demo-time.txt" 2>/dev/null || echo 'demo time not recorded'))"
       return
@@ -26,13 +38,19 @@ city_dataset() {
   printf 'demo --scale city: %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" | tee "$DIR/demo-time.txt"
 }
 
+stop_city() {
+  kill "$server" 2>/dev/null || return 0
+  wait "$server" 2>/dev/null || true
+}
+
 serve_city() {  # log file
   port=$(( 30000 + RANDOM % 10000 ))
   local t0
   t0=$(date +%s.%N)
   "$BIN" serve --listen 127.0.0.1:$port --db "sqlite:$CITY_DB" --web web/dist >"$1" 2>&1 &
   server=$!
-  trap 'kill "$server" 2>/dev/null || true' EXIT
+  # Wait for it to finish closing the database, so the next benchmark finds it free.
+  trap 'stop_city' EXIT
   for _ in $(seq 1800); do
     curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/auth/me" && break
     kill -0 "$server" 2>/dev/null || { cat "$1"; exit 1; }

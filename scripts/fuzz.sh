@@ -33,6 +33,13 @@ declare -A seeds=(
   [search_query]="src/search/tokenize_test.cc src/search/search_test.cc src/search/highlight_test.cc"
   [upload_sniff]="src/photo/sniff_test.cc"
 )
+# target → the longest input worth trying: a little over the longest value the API lets through to
+# that parser (fields of at most 200 characters, search words of at most 100, URL paths), so the
+# time goes into inputs the parser can meet; json_body takes libFuzzer's default (4096).
+declare -A max_len=(
+  [list_params]=1024 [http_request]=2048 [static_file]=512 [quantity]=640 [money]=640 [date]=256
+  [idcard]=128 [credit_code]=128 [search_query]=512 [upload_sniff]=64
+)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(json_body list_params http_request static_file quantity money
   date idcard credit_code search_query upload_sniff)
@@ -48,6 +55,7 @@ for t in "${targets[@]}"; do
   "$bindir/seed_corpus" "$out/seeds/$t" ${seeds[$t]} >/dev/null
   log=$out/fuzz_$t.log
   "$bin" -max_total_time="$seconds" -runs="${FUZZ_RUNS:--1}" -print_final_stats=1 \
+    -max_len="${max_len[$t]:-4096}" \
     -artifact_prefix="$out/findings/$t-" -close_fd_mask=1 \
     "$out/corpus/$t" "$out/seeds/$t" >"$log" 2>&1
   rc=$?

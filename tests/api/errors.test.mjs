@@ -169,7 +169,15 @@ describe('request bodies', () => {
   it('deeply nested JSON is refused without harming the server', async () => {
     const body = `{"title":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
     assertError(await nanan.raw('POST', '/activities', { body }), [400, 413, 422]);
+    const nul = `{"title":${'['.repeat(100_000)}"\\u0000"${']'.repeat(100_000)}}`;
+    assertError(await nanan.raw('POST', '/activities', { body: nul }), 400, 'bad_request');
     assertStatus(await nanan.get('/auth/me'), 200);
+  });
+
+  it('a NUL in a query value → 400 naming the parameter, on every backend', async () => {
+    assertError(await nanan.get('/activities?q=%E5%B7%A5%00'), 400, 'bad_request', 'q');
+    assertError(await nanan.get('/members?page=1%00'), 400, 'bad_request', 'page');
+    assertError(await nanan.get('/activities?q=%FF'), 400, 'bad_request');
   });
 
   it('an empty title → 422 title', async () => {

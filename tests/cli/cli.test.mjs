@@ -164,6 +164,18 @@ describe('demo', () => {
     const users = await sql(db, `SELECT username FROM app_user ORDER BY username`);
     assert.deepEqual(users.split('\n'), DEMO_ACCOUNTS.map(([u]) => u).sort());
 
+    // Qualified counts are round, as a bulletin writes them (40余人, 近300人, never 近61人).
+    const round = (n) => n < 10 || n % (n < 100 ? 10 : n < 10000 ? 100 : 1000) === 0;
+    const qualified = await sql(db, "SELECT participants_count || ' ' || participants_qualifier FROM activity " +
+      "WHERE participants_qualifier <> ''");
+    const rows = qualified.split('\n');
+    assert.ok(rows.length > 100, `qualified counts in the demo: ${rows.length}`);
+    for (const row of rows) assert.ok(round(Number(row.split(' ')[0])), `not round with its qualifier: ${row}`);
+    const texts = await sql(db, "SELECT body FROM news_item UNION ALL SELECT detail FROM activity");
+    const phrased = [...texts.matchAll(/(\d+)(?:余|多)|近(\d+)/g)];
+    assert.ok(phrased.length > 50, `qualified counts in news and details: ${phrased.length}`);
+    for (const m of phrased) assert.ok(round(Number(m[1] ?? m[2])), `not round with its qualifier: ${m[0]}`);
+
     const again = await demo(db);
     assert.notEqual(again.code, 0, show(again));
     assert.match(again.stderr, HAN);

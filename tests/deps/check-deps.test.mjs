@@ -1,6 +1,6 @@
 // scripts/check-deps.sh checked against doctored copies of scripts/packages.list: the real list
 // passes; a copy missing a package the build or the tests need fails and names that package and
-// a file that comes from it. Needs build-asan (make build-asan), as the check itself does.
+// a file that comes from it. Needs build-asan and build-fuzz (make build-asan build-fuzz).
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,6 +65,13 @@ describe('scripts/check-deps.sh', { concurrency: 2 }, () => {
     assert.notEqual(r.code, 0, r.out);
     assert.match(r.out, /runs \/usr\/lib\/postgresql\/\d+\/bin\/initdb: package postgresql-\d+ is not/);
     assert.match(r.out, /runs \/usr\/lib\/postgresql\/\d+\/bin\/pg_ctl: package postgresql-\d+ is not/);
+  });
+
+  it('fails without clang, naming a header of clang\'s own that the fuzz targets read', async () => {
+    const r = await without('clang');
+    assert.notEqual(r.code, 0, r.out);
+    assert.match(r.out, /build-fuzz\/\S+\.o\.d reads header \/usr\/lib\/llvm-\d+\/lib\/clang\/\S+ \(\d+ header\(s\) of package libclang-common-\d+-dev\)/);
+    assert.match(r.out, /package libclang-common-\d+-dev is not in \S+ for fuzz/);
   });
 
   it('fails without a library the server loads (libsodium-dev pulls in libsodium23)', async () => {
