@@ -52,29 +52,29 @@ class StaticFileTest : public ::testing::Test {
     std::ofstream(dir_ / "secret.txt") << "SECRET";
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string root() const { return (dir_ / "web").string(); }
+  std::string Root() const { return (dir_ / "web").string(); }
   std::filesystem::path dir_;
 };
 
 TEST_F(StaticFileTest, ServesFilesAndFallsBackToTheApp) {
-  Response js = StaticFile(root(), "/assets/app.js");
+  Response js = StaticFile(Root(), "/assets/app.js");
   EXPECT_EQ(js.status, 200);
   EXPECT_EQ(js.body, "APP");
   EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
-  EXPECT_EQ(StaticFile(root(), "/members/3").body, "INDEX");
-  EXPECT_EQ(StaticFile(root(), "/missing.png").status, 404);
+  EXPECT_EQ(StaticFile(Root(), "/members/3").body, "INDEX");
+  EXPECT_EQ(StaticFile(Root(), "/missing.png").status, 404);
 }
 
 TEST_F(StaticFileTest, NeverLeavesTheRoot) {
-  EXPECT_EQ(StaticFile(root(), "/../secret.txt").status, 404);
-  EXPECT_EQ(StaticFile(root(), "/assets/../../secret.txt").status, 404);
-  EXPECT_NE(StaticFile(root(), "//" + (dir_ / "secret.txt").string()).body, "SECRET");
+  EXPECT_EQ(StaticFile(Root(), "/../secret.txt").status, 404);
+  EXPECT_EQ(StaticFile(Root(), "/assets/../../secret.txt").status, 404);
+  EXPECT_NE(StaticFile(Root(), "//" + (dir_ / "secret.txt").string()).body, "SECRET");
 }
 
 // Found by fuzz/static_file: the name the system opened stopped at a NUL, while the type came
 // from the extension after it ("/assets/app.js\0.png" sent the script as an image).
 TEST_F(StaticFileTest, NulInThePathIsNotFound) {
-  EXPECT_EQ(StaticFile(root(), std::string("/assets/app.js\0.png", 19)).status, 404);
+  EXPECT_EQ(StaticFile(Root(), std::string("/assets/app.js\0.png", 19)).status, 404);
 }
 
 }  // namespace
