@@ -107,6 +107,15 @@ http::Response Api::Handle(const Endpoint& endpoint, http::Request& request) {
   std::optional<auth::Principal> principal;
   Reply reply;
   Status s = app_.db.Run(write ? db::Mode::kWrite : db::Mode::kRead, [&](db::Tx& tx) -> Status {
+    if (endpoint.anonymous) {
+      if (!body.ok()) return body.status();
+      const auth::Principal nobody;
+      Call call{app_, request, tx, nobody, *body, app_.clock.Now()};
+      Result<Reply> r = endpoint.handler(call);
+      if (!r.ok()) return r.status();
+      reply = std::move(*r);
+      return Status::Ok();
+    }
     Result<auth::Principal> who =
         auth::Authenticate(tx, app_, request.Cookie(auth::kSessionCookie));
     if (!who.ok()) return who.status();
@@ -207,13 +216,16 @@ nlohmann::json Api::OpenApi() const {
     nlohmann::json op = {
         {"tags", {e.tag}}, {"summary", e.summary}, {"responses", error_responses()}};
     if (!e.permission.empty()) op["x-permission"] = e.permission;
+    if (e.anonymous) op["security"] = nlohmann::json::array();
     nlohmann::json params = nlohmann::json::array();
     for (const std::string& seg : http::SplitPath(e.path)) {
       if (seg.front() == '{') {
-        params.push_back({{"name", seg.substr(1, seg.size() - 2)},
+        const std::string name = seg.substr(1, seg.size() - 2);
+        const bool text = name == "token" || name == "date";
+        params.push_back({{"name", name},
                           {"in", "path"},
                           {"required", true},
-                          {"schema", {{"type", "integer"}}}});
+                          {"schema", {{"type", text ? "string" : "integer"}}}});
       }
     }
     for (const std::string& q : e.query) {
@@ -223,16 +235,21 @@ nlohmann::json Api::OpenApi() const {
     if (e.method == "POST" || e.method == "PATCH" || e.method == "PUT") {
       op["requestBody"] = {{"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
       if (e.raw_body) {
-        op["requestBody"] = {
-            {"content",
-             {{"image/jpeg", {{"schema", {{"type", "string"}, {"format", "binary"}}}}},
-              {"image/png", {{"schema", {{"type", "string"}, {"format", "binary"}}}}},
-              {"image/webp", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}}};
+        const std::vector<std::string> types =
+            e.raw_types.empty() ? std::vector<std::string>{"image/jpeg", "image/png", "image/webp"}
+                                : e.raw_types;
+        nlohmann::json content = nlohmann::json::object();
+        for (const std::string& type : types) {
+          content[type] = {{"schema", {{"type", "string"}, {"format", "binary"}}}};
+        }
+        op["requestBody"] = {{"content", content}};
       }
-      op["parameters"].push_back({{"name", "X-CSRF-Token"},
-                                  {"in", "header"},
-                                  {"required", true},
-                                  {"schema", {{"type", "string"}}}});
+      if (!e.anonymous) {
+        op["parameters"].push_back({{"name", "X-CSRF-Token"},
+                                    {"in", "header"},
+                                    {"required", true},
+                                    {"schema", {{"type", "string"}}}});
+      }
     }
     std::string method = e.method;
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -72,6 +72,12 @@ struct Endpoint {
   // up to `max_body` bytes are accepted (0: the server's 1 MiB).
   bool raw_body = false;
   size_t max_body = 0;
+  // The media types a raw body may have, for the OpenAPI document (default: the photo types).
+  std::vector<std::string> raw_types = {};
+  // Served without a session (public pages: signing links, verification). The handler sees
+  // a Principal with no user, role, org or permission, and must check what it needs itself;
+  // writes need no CSRF token because no cookie carries authority here.
+  bool anonymous = false;
 };
 
 class Api {

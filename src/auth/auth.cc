@@ -15,7 +15,7 @@ const char* const kReadPermissions[] = {
     "org:org:read",           "org:enterprise:read",    "member:member:read",
     "activity:activity:read", "news:item:read",         "bulletin:issue:read",
     "childcare:class:read",   "campaign:campaign:read", "competition:event:read",
-    "honour:honour:read",     "stats:stats:read"};
+    "honour:honour:read",     "stats:stats:read",       "labour:contract:read"};
 const char* const kWritePermissions[] = {"org:org:write",
                                          "org:enterprise:write",
                                          "member:member:write",
@@ -25,7 +25,8 @@ const char* const kWritePermissions[] = {"org:org:write",
                                          "childcare:evaluation:review",
                                          "campaign:campaign:write",
                                          "competition:event:write",
-                                         "honour:honour:write"};
+                                         "honour:honour:write",
+                                         "labour:contract:write"};
 // The city's bulletin editors (SPEC §1): review news, compose and publish.
 const char* const kEditorPermissions[] = {"news:item:write", "news:item:review",
                                           "bulletin:issue:write"};

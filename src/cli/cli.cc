@@ -27,6 +27,7 @@
 #include "demo/demo.h"
 #include "honour/honour.h"
 #include "http/server.h"
+#include "labour/labour.h"
 #include "member/member.h"
 #include "news/news.h"
 #include "org/org.h"
@@ -206,6 +207,7 @@ void RegisterAll(api::Api& api) {
   campaign::RegisterRoutes(api);
   honour::RegisterRoutes(api);
   competition::RegisterRoutes(api);
+  labour::RegisterRoutes(api);
   stats::RegisterProgrammeRoutes(api);
   audit::RegisterRoutes(api);
   auth::RegisterRoutes(api);

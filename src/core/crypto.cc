@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <optional>
 #include <vector>
 
 namespace gonghui {
@@ -34,14 +35,40 @@ std::string HashHex(std::string_view data) {
   return ToHex(out, sizeof out);
 }
 
-std::string Sha256Base64(std::string_view data) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  std::string out(sodium_base64_ENCODED_LEN(sizeof digest, sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), digest, sizeof digest, sodium_base64_VARIANT_ORIGINAL);
+std::string Base64(std::string_view bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
   out.resize(out.find('\0'));
   return out;
 }
+
+std::optional<std::string> FromBase64(std::string_view text) {
+  std::string out(text.size(), '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
+    return std::nullopt;
+  }
+  out.resize(len);
+  return out;
+}
+
+namespace {
+std::string Sha256(std::string_view data) {
+  std::string digest(crypto_hash_sha256_BYTES, '\0');
+  crypto_hash_sha256(reinterpret_cast<unsigned char*>(digest.data()),
+                     reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  return digest;
+}
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) {
+  const std::string digest = Sha256(data);
+  return ToHex(reinterpret_cast<const unsigned char*>(digest.data()), digest.size());
+}
+
+std::string Sha256Base64(std::string_view data) { return Base64(Sha256(data)); }
 
 Result<SecretBox> SecretBox::FromHex(std::string_view key_hex) {
   SecretBox box;

@@ -5,6 +5,7 @@
 // is immutable after construction and thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,11 @@ std::string HashHex(std::string_view data);
 
 // SHA-256 of `data` in standard base64 (the form of a Content-Security-Policy hash source).
 std::string Sha256Base64(std::string_view data);
+// SHA-256 of `data` as lower-case hex (stored files, signed contract texts).
+std::string Sha256Hex(std::string_view data);
+// Standard base64 (with padding) and back; FromBase64 answers nullopt for text that is not base64.
+std::string Base64(std::string_view bytes);
+std::optional<std::string> FromBase64(std::string_view text);
 
 // Authenticated symmetric encryption with a 32-byte key given as 64 hex chars.
 class SecretBox {

@@ -659,6 +659,130 @@ UPDATE childcare_class SET attendance_present = (SELECT COALESCE(SUM(a.present),
 -- (PostgreSQL: 25 ms of each city statistics request).
 CREATE INDEX org_closure_depth ON org_closure(ancestor_id, axis, depth);
 )SQL"},
+    {11, "labour_contracts", R"SQL(
+-- Collective contracts (集体合同, SPEC §3.4; labour/labour.h has the state
+-- machine). org_id is the union side and owns the record for scope. An
+-- enterprise contract names its employer (employer_enterprise_id); a 区域性 or
+-- 行业性 one names the employer-representative organisation (employer_rep) and
+-- lists the enterprises it covers in labour_contract_enterprise. Dates are
+-- 'YYYY-MM-DD', '' until reached. state is the stored state; 生效 on day 15
+-- after filing and 到期 after the term are read from the dates (labour/rules.h
+-- CurrentState), so no job has to run for them.
+CREATE TABLE labour_contract (
+  id {ID},
+  number TEXT NOT NULL UNIQUE,
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  employer_enterprise_id BIGINT REFERENCES enterprise(id),
+  employer_rep TEXT NOT NULL DEFAULT '',
+  workers BIGINT NOT NULL DEFAULT 0,
+  women BIGINT NOT NULL DEFAULT 0,
+  dispatched BIGINT NOT NULL DEFAULT 0,
+  term_from TEXT NOT NULL,
+  term_to TEXT NOT NULL,
+  state TEXT NOT NULL,
+  offered_on TEXT NOT NULL,
+  offered_by TEXT NOT NULL,
+  vote_total BIGINT,
+  vote_attendees BIGINT,
+  vote_for BIGINT,
+  vote_against BIGINT,
+  voted_on TEXT NOT NULL DEFAULT '',
+  vote_passed INTEGER NOT NULL DEFAULT 0,
+  signed_on TEXT NOT NULL DEFAULT '',
+  filed_on TEXT NOT NULL DEFAULT '',
+  effective_on TEXT NOT NULL DEFAULT '',
+  published_on TEXT NOT NULL DEFAULT '',
+  predecessor_id BIGINT REFERENCES labour_contract(id),
+  note TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX labour_contract_org ON labour_contract(org_id, kind);
+CREATE INDEX labour_contract_employer ON labour_contract(employer_enterprise_id);
+CREATE INDEX labour_contract_predecessor ON labour_contract(predecessor_id);
+CREATE TABLE labour_contract_enterprise (
+  contract_id BIGINT NOT NULL REFERENCES labour_contract(id),
+  enterprise_id BIGINT NOT NULL REFERENCES enterprise(id),
+  PRIMARY KEY (contract_id, enterprise_id)
+);
+CREATE INDEX labour_contract_enterprise_by ON labour_contract_enterprise(enterprise_id);
+CREATE TABLE labour_negotiator (
+  contract_id BIGINT NOT NULL REFERENCES labour_contract(id),
+  position INTEGER NOT NULL,
+  side TEXT NOT NULL,
+  name TEXT NOT NULL,
+  gender TEXT NOT NULL,
+  title TEXT NOT NULL DEFAULT '',
+  chief INTEGER NOT NULL DEFAULT 0,
+  union_chair INTEGER NOT NULL DEFAULT 0,
+  dispatched INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (contract_id, position)
+);
+-- Text versions: typed (data is the text) or an uploaded PDF/DOCX (data is
+-- base64); sha256 is of the exact bytes (the UTF-8 text when typed).
+CREATE TABLE labour_contract_text (
+  id {ID},
+  contract_id BIGINT NOT NULL REFERENCES labour_contract(id),
+  version INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  file_name TEXT NOT NULL DEFAULT '',
+  content_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  data TEXT NOT NULL,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  UNIQUE (contract_id, version)
+);
+-- The timeline: one row per step taken, with the day it happened.
+CREATE TABLE labour_contract_event (
+  id {ID},
+  contract_id BIGINT NOT NULL REFERENCES labour_contract(id),
+  step TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  on_date TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '{}',
+  user_id BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX labour_contract_event_contract ON labour_contract_event(contract_id, id);
+-- Online signing (指尖上的集体合同): a party's representative signs the newest
+-- text in gonghui, through their account or a single-use link (only the
+-- token's hash is kept). A signature keeps who, when, from which address and
+-- the SHA-256 of the text it signed; voided_at is set when the text, the vote
+-- or the filing that it rests on is undone.
+CREATE TABLE labour_sign_link (
+  id {ID},
+  contract_id BIGINT NOT NULL REFERENCES labour_contract(id),
+  side TEXT NOT NULL,
+  signer_name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX labour_sign_link_contract ON labour_sign_link(contract_id);
+CREATE TABLE labour_signature (
+  id {ID},
+  contract_id BIGINT NOT NULL REFERENCES labour_contract(id),
+  text_id BIGINT NOT NULL REFERENCES labour_contract_text(id),
+  side TEXT NOT NULL,
+  signer_name TEXT NOT NULL,
+  user_id BIGINT,
+  link_id BIGINT REFERENCES labour_sign_link(id),
+  sha256 TEXT NOT NULL,
+  address TEXT NOT NULL,
+  signed_at BIGINT NOT NULL,
+  voided_at BIGINT,
+  void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX labour_signature_contract ON labour_signature(contract_id);
+)SQL"},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

@@ -1,39 +1,11 @@
 #include "photo/photo.h"
 
-#include <sodium.h>
-
 #include "audit/audit.h"
+#include "core/crypto.h"
 #include "core/time.h"
 
 namespace gonghui::photo {
 namespace {
-
-std::string Base64(std::string_view bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::char_traits<char>::length(out.c_str()));
-  return out;
-}
-
-std::string FromBase64(std::string_view text) {
-  std::string out(text.size(), '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), nullptr, &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
-    return {};
-  }
-  out.resize(len);
-  return out;
-}
-
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 nlohmann::json RefJson(int64_t id, const std::string& content_type, int64_t size) {
   return {{"id", id},
@@ -89,7 +61,7 @@ Result<api::Reply> Get(api::Call& call) {
   if (!row) return NotFound("照片不存在");
   GH_RETURN_IF_ERROR(auth::RequireInScope(call.tx, call.who, row->Int(0), "照片"));
   api::Reply reply;
-  reply.raw_body = FromBase64(row->Str(2));
+  reply.raw_body = FromBase64(row->Str(2)).value_or(std::string());
   reply.content_type = row->Str(1);
   reply.headers.emplace_back("Cache-Control", "private, max-age=86400");
   return reply;
