@@ -168,16 +168,6 @@ Result<nlohmann::json> ReadMoney(const api::Body& body) {
   return out;
 }
 
-Status CheckOrgRefs(db::Tx& tx, const std::vector<int64_t>& ids, const api::Body& body,
-                    const char* key) {
-  for (int64_t id : ids) {
-    if (tx.QueryInt("SELECT COUNT(*) FROM org WHERE id = ?", {id}) == 0) {
-      return body.Error(key, "中的组织 " + std::to_string(id) + " 不存在");
-    }
-  }
-  return Status::Ok();
-}
-
 // The summary columns derived from the detail: beneficiaries counted over all
 // groups, money in fen over all entries.
 std::pair<int64_t, int64_t> Totals(const nlohmann::json& detail) {
@@ -248,11 +238,11 @@ Status Parse(api::Call& call, const api::Body& body, bool creating, Record& r) {
   }
   if (call.body.contains("organisers")) {
     GH_ASSIGN_OR_RETURN(r.organisers, body.IdList("organisers", 20));
-    GH_RETURN_IF_ERROR(CheckOrgRefs(call.tx, r.organisers, body, "organisers"));
+    GH_RETURN_IF_ERROR(org::CheckRefs(call.tx, r.organisers, body, "organisers"));
   }
   if (call.body.contains("partners")) {
     GH_ASSIGN_OR_RETURN(r.partners, body.IdList("partners", 20));
-    GH_RETURN_IF_ERROR(CheckOrgRefs(call.tx, r.partners, body, "partners"));
+    GH_RETURN_IF_ERROR(org::CheckRefs(call.tx, r.partners, body, "partners"));
   }
   if (call.body.contains("photos")) {
     GH_ASSIGN_OR_RETURN(std::vector<int64_t> ids, body.IdList("photos", 20));

@@ -782,6 +782,123 @@ CREATE TABLE labour_signature (
   void_reason TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX labour_signature_contract ON labour_signature(contract_id);
+-- Collective consultation meetings (集体协商会), linked to a contract or not;
+-- new_forms marks 新业态 consultations (platform companies and their riders).
+CREATE TABLE labour_consultation (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  contract_id BIGINT REFERENCES labour_contract(id),
+  title TEXT NOT NULL,
+  held_on TEXT NOT NULL,
+  enterprise_id BIGINT REFERENCES enterprise(id),
+  worker_side TEXT NOT NULL DEFAULT '',
+  employer_side TEXT NOT NULL DEFAULT '',
+  topics TEXT NOT NULL DEFAULT '[]',
+  outcome TEXT NOT NULL DEFAULT '',
+  minutes TEXT NOT NULL DEFAULT '',
+  new_forms INTEGER NOT NULL DEFAULT 0,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX labour_consultation_org ON labour_consultation(org_id, held_on);
+-- Labour-dispute mediation cases (劳动争议调解); the applicant's phone and ID
+-- number are kept encrypted and shown masked, like members'.
+CREATE TABLE labour_mediation (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  case_no TEXT NOT NULL UNIQUE,
+  accepted_on TEXT NOT NULL,
+  dispute_type TEXT NOT NULL,
+  applicant_name TEXT NOT NULL,
+  applicant_phone_cipher TEXT,
+  applicant_phone_masked TEXT NOT NULL DEFAULT '',
+  applicant_id_cipher TEXT,
+  applicant_id_masked TEXT NOT NULL DEFAULT '',
+  enterprise_id BIGINT REFERENCES enterprise(id),
+  respondent TEXT NOT NULL,
+  claim TEXT NOT NULL DEFAULT '',
+  amount_fen BIGINT NOT NULL DEFAULT 0,
+  state TEXT NOT NULL,
+  due_on TEXT NOT NULL,
+  extended INTEGER NOT NULL DEFAULT 0,
+  outcome TEXT NOT NULL DEFAULT '',
+  closed_on TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX labour_mediation_org ON labour_mediation(org_id, state);
+CREATE TABLE labour_mediation_event (
+  id {ID},
+  case_id BIGINT NOT NULL REFERENCES labour_mediation(id),
+  step TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  on_date TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '{}',
+  user_id BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX labour_mediation_event_case ON labour_mediation_event(case_id, id);
+-- Guidance visits (调研指导) scored on a configurable checklist.
+CREATE TABLE labour_visit_item (
+  item_key TEXT PRIMARY KEY,
+  label TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1
+);
+INSERT INTO labour_visit_item (item_key, label, position) VALUES ('service', '服务', 1);
+INSERT INTO labour_visit_item (item_key, label, position) VALUES ('rights', '维权', 2);
+INSERT INTO labour_visit_item (item_key, label, position) VALUES ('assistance', '帮扶', 3);
+INSERT INTO labour_visit_item (item_key, label, position) VALUES ('publicity', '宣传', 4);
+INSERT INTO labour_visit_item (item_key, label, position) VALUES ('mediation', '调解', 5);
+CREATE TABLE labour_visit (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  title TEXT NOT NULL,
+  visited_on TEXT NOT NULL,
+  target_org_id BIGINT REFERENCES org(id),
+  enterprise_id BIGINT REFERENCES enterprise(id),
+  scores TEXT NOT NULL DEFAULT '{}',
+  findings TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX labour_visit_org ON labour_visit(org_id, visited_on);
+-- Training sessions with attendee groups, counts as written ("1000余人").
+CREATE TABLE labour_training (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  title TEXT NOT NULL,
+  held_from TEXT NOT NULL,
+  held_to TEXT NOT NULL,
+  attendee_groups TEXT NOT NULL DEFAULT '[]',
+  total BIGINT NOT NULL DEFAULT 0,
+  partners TEXT NOT NULL DEFAULT '[]',
+  note TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX labour_training_org ON labour_training(org_id, held_from);
+-- Framework documents (制度文件) with their issuer and partners (人社局 …).
+CREATE TABLE labour_document (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  title TEXT NOT NULL,
+  doc_number TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  issued_on TEXT NOT NULL,
+  partners TEXT NOT NULL DEFAULT '[]',
+  note TEXT NOT NULL DEFAULT '',
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX labour_document_org ON labour_document(org_id, issued_on);
 )SQL"},
 };
 

@@ -179,25 +179,10 @@ nlohmann::json ToJson(db::Tx& tx, const db::Row& r, const Date& today, bool full
                                  std::to_string(t.Int(0))},
                      {"created_at", FormatTimestamp(t.Int(7))}});
   }
-  nlohmann::json events = nlohmann::json::array();
-  for (const db::Row& ev : tx.Query(
-           "SELECT ev.step, ev.from_state, ev.to_state, ev.on_date, ev.detail, u.display_name, "
-           "ev.created_at FROM labour_contract_event ev LEFT JOIN app_user u ON u.id = "
-           "ev.user_id WHERE ev.contract_id = ? ORDER BY ev.id",
-           {id})) {
-    nlohmann::json detail = nlohmann::json::parse(ev.Str(4), nullptr, false);
-    events.push_back({{"step", ev.Str(0)},
-                      {"from_state", ev.Str(1)},
-                      {"to_state", ev.Str(2)},
-                      {"on", ev.Str(3)},
-                      {"detail", detail.is_object() ? detail : nlohmann::json::object()},
-                      {"by", ev.Str(5)},
-                      {"at", FormatTimestamp(ev.Int(6))}});
-  }
   out["negotiators"] = std::move(negotiators);
   out["enterprises"] = std::move(enterprises);
   out["texts"] = std::move(texts);
-  out["events"] = std::move(events);
+  out["events"] = Timeline(tx, "labour_contract_event", "contract_id", id);
   out["signatures"] = SignaturesJson(tx, id);
   out["sign_links"] = SignLinksJson(tx, id);
   return out;
@@ -232,16 +217,6 @@ Date Today(const api::Call& call) { return TodayUtcPlus8(call.now); }
 Result<nlohmann::json> LoadInScope(api::Call& call, int64_t id) {
   GH_ASSIGN_OR_RETURN(db::Row row, LoadRow(call, id));
   return ToJson(call.tx, row, Today(call), true);
-}
-
-// A date the user gives for something that happened: valid, not after today.
-Result<std::string> PastDate(const api::Body& body, std::string_view key, const Date& today,
-                             bool required) {
-  GH_ASSIGN_OR_RETURN(std::string text, body.Text(key, required, 10));
-  if (text.empty()) return today.ToString();
-  GH_ASSIGN_OR_RETURN(Date d, ParseDate(text, key));
-  if (d > today) return body.Error(key, "不能晚于今天");
-  return d.ToString();
 }
 
 // The checked parties, workforce and term of a contract (create and patch).
@@ -378,13 +353,48 @@ void WriteEnterprises(db::Tx& tx, int64_t id, const std::vector<int64_t>& ids) {
 
 }  // namespace
 
+void AppendEvent(api::Call& call, std::string_view table, std::string_view key, int64_t id,
+                 std::string_view step, std::string_view from, std::string_view to,
+                 const std::string& on, const nlohmann::json& detail) {
+  call.tx.Exec("INSERT INTO " + std::string(table) + " (" + std::string(key) +
+                   ", step, from_state, to_state, on_date, detail, user_id, created_at) VALUES "
+                   "(?, ?, ?, ?, ?, ?, ?, ?)",
+               {id, std::string(step), std::string(from), std::string(to), on, detail.dump(),
+                call.who.user_id > 0 ? db::Value(call.who.user_id) : db::Null(), call.now});
+}
+
+nlohmann::json Timeline(db::Tx& tx, std::string_view table, std::string_view key, int64_t id) {
+  nlohmann::json events = nlohmann::json::array();
+  for (const db::Row& ev : tx.Query(
+           "SELECT ev.step, ev.from_state, ev.to_state, ev.on_date, ev.detail, u.display_name, "
+           "ev.created_at FROM " +
+               std::string(table) + " ev LEFT JOIN app_user u ON u.id = ev.user_id WHERE ev." +
+               std::string(key) + " = ? ORDER BY ev.id",
+           {id})) {
+    nlohmann::json detail = nlohmann::json::parse(ev.Str(4), nullptr, false);
+    events.push_back({{"step", ev.Str(0)},
+                      {"from_state", ev.Str(1)},
+                      {"to_state", ev.Str(2)},
+                      {"on", ev.Str(3)},
+                      {"detail", detail.is_object() ? detail : nlohmann::json::object()},
+                      {"by", ev.Str(5)},
+                      {"at", FormatTimestamp(ev.Int(6))}});
+  }
+  return events;
+}
+
 void AddEvent(api::Call& call, int64_t id, std::string_view step, std::string_view from,
               std::string_view to, const std::string& on, const nlohmann::json& detail) {
-  call.tx.Exec(
-      "INSERT INTO labour_contract_event (contract_id, step, from_state, to_state, on_date, "
-      "detail, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {id, std::string(step), std::string(from), std::string(to), on, detail.dump(),
-       call.who.user_id, call.now});
+  AppendEvent(call, "labour_contract_event", "contract_id", id, step, from, to, on, detail);
+}
+
+Result<std::string> PastDate(const api::Body& body, std::string_view key, const Date& today,
+                             bool required, bool default_today) {
+  GH_ASSIGN_OR_RETURN(std::string text, body.Text(key, required, 10));
+  if (text.empty()) return default_today ? today.ToString() : std::string();
+  GH_ASSIGN_OR_RETURN(Date d, ParseDate(text, key));
+  if (d > today) return body.Error(key, "不能晚于今天");
+  return d.ToString();
 }
 
 namespace {
@@ -941,6 +951,8 @@ void RegisterRoutes(api::Api& api) {
   api.Add({"POST", "/labour/contracts/{id}/renewal", "labour:contract:write", "labour",
            "续订（在期满前三个月内或期满后发起新一轮协商）", Renew});
   RegisterSigningRoutes(api);
+  RegisterRecordRoutes(api);
+  RegisterMediationRoutes(api);
   api.Add({"GET",
            "/labour/wage-due",
            "labour:contract:read",

@@ -1,5 +1,8 @@
 // Labour relations (劳动关系, SPEC §3.4): collective contracts under 重庆市集体
-// 合同条例, with their negotiators, text versions and timeline.
+// 合同条例, with their negotiators, text versions, timeline and online
+// signing (signing.cc); consultation meetings, guidance visits, training and
+// framework documents (records.cc); labour-dispute mediation cases with their
+// own state machine (mediation.cc).
 // docs/api.md "劳动关系 (labour)" is the wire contract; rules.h holds the pure
 // rules (the transition table is rules.h Next()).
 //
@@ -54,7 +57,9 @@
 
 namespace gonghui::labour {
 
-// /labour/contracts…, /labour/wage-due.
+// /labour/contracts…, /labour/wage-due, /labour/consultations…, /labour/visits…,
+// /labour/visit-items, /labour/trainings…, /labour/documents…, /labour/mediations…,
+// /public/sign/{token}…, /public/verify.
 void RegisterRoutes(api::Api& api);
 
 }  // namespace gonghui::labour

@@ -195,4 +195,73 @@ Status CheckVote(const Vote& vote) {
 
 bool VotePasses(const Vote& vote) { return vote.votes_for * 2 > vote.total; }
 
+namespace {
+constexpr std::array<std::pair<const char*, const char*>, 6> kCaseStateLabels = {{
+    {"accepted", "受理"},
+    {"mediating", "调解中"},
+    {"settled", "调解成功"},
+    {"failed", "调解不成"},
+    {"arbitration", "转仲裁"},
+    {"withdrawn", "撤回"},
+}};
+constexpr std::array<std::pair<CaseStep, const char*>, 6> kCaseStepNames = {{
+    {CaseStep::kStart, "start"},
+    {CaseStep::kSettle, "settle"},
+    {CaseStep::kFail, "fail"},
+    {CaseStep::kRefer, "refer"},
+    {CaseStep::kWithdraw, "withdraw"},
+    {CaseStep::kExtend, "extend"},
+}};
+}  // namespace
+
+bool IsCaseState(std::string_view state) {
+  return std::any_of(kCaseStateLabels.begin(), kCaseStateLabels.end(),
+                     [&](const auto& s) { return state == s.first; });
+}
+
+std::string CaseStateLabel(std::string_view state) {
+  for (const auto& [key, label] : kCaseStateLabels) {
+    if (state == key) return label;
+  }
+  return std::string(state);
+}
+
+bool CaseOpen(std::string_view state) { return state == "accepted" || state == "mediating"; }
+
+std::optional<CaseStep> ParseCaseStep(std::string_view name) {
+  for (const auto& [step, key] : kCaseStepNames) {
+    if (name == key) return step;
+  }
+  return std::nullopt;
+}
+
+const char* CaseStepName(CaseStep step) {
+  for (const auto& [s, key] : kCaseStepNames) {
+    if (s == step) return key;
+  }
+  return "";
+}
+
+std::optional<std::string> CaseNext(std::string_view state, CaseStep step) {
+  switch (step) {
+    case CaseStep::kStart:
+      if (state == "accepted") return "mediating";
+      break;
+    case CaseStep::kSettle:
+      if (state == "mediating") return "settled";
+      break;
+    case CaseStep::kFail:
+      if (state == "mediating") return "failed";
+      break;
+    case CaseStep::kRefer:
+      if (state == "failed") return "arbitration";
+      break;
+    case CaseStep::kWithdraw:
+    case CaseStep::kExtend:
+      if (CaseOpen(state)) return step == CaseStep::kWithdraw ? "withdrawn" : std::string(state);
+      break;
+  }
+  return std::nullopt;
+}
+
 }  // namespace gonghui::labour

@@ -119,4 +119,23 @@ struct Vote {
 Status CheckVote(const Vote& vote);
 bool VotePasses(const Vote& vote);
 
+// Labour-dispute mediation cases (劳动争议调解, 劳动争议调解仲裁法 第十四条):
+// mediation ends within 15 days of acceptance unless both sides agree to
+// extend. States: accepted 受理, mediating 调解中, settled 调解成功 (an
+// agreement), failed 调解不成, arbitration 转仲裁, withdrawn 撤回.
+inline constexpr int kMediationDays = 15;
+inline constexpr const char* kCaseStates[] = {"accepted", "mediating",   "settled",
+                                              "failed",   "arbitration", "withdrawn"};
+bool IsCaseState(std::string_view state);
+std::string CaseStateLabel(std::string_view state);
+// accepted and mediating are open; the others are closed.
+bool CaseOpen(std::string_view state);
+enum class CaseStep { kStart, kSettle, kFail, kRefer, kWithdraw, kExtend };
+std::optional<CaseStep> ParseCaseStep(std::string_view name);
+const char* CaseStepName(CaseStep step);
+// start: accepted → mediating; settle, fail: mediating → settled | failed;
+// refer: failed → arbitration; withdraw: accepted | mediating → withdrawn;
+// extend: accepted | mediating → the same state (a later deadline).
+std::optional<std::string> CaseNext(std::string_view state, CaseStep step);
+
 }  // namespace gonghui::labour

@@ -190,5 +190,33 @@ TEST(LabourRules, VoteNeedsTwoThirdsPresentAndMoreThanHalfOfAll) {
   EXPECT_EQ(CheckVote({0, 0, 0, 0}).field(), "total");
 }
 
+TEST(LabourRules, MediationStepsAndNoOther) {
+  const std::map<std::pair<std::string, CaseStep>, std::string> allowed = {
+      {{"accepted", CaseStep::kStart}, "mediating"},
+      {{"mediating", CaseStep::kSettle}, "settled"},
+      {{"mediating", CaseStep::kFail}, "failed"},
+      {{"failed", CaseStep::kRefer}, "arbitration"},
+      {{"accepted", CaseStep::kWithdraw}, "withdrawn"},
+      {{"mediating", CaseStep::kWithdraw}, "withdrawn"},
+      {{"accepted", CaseStep::kExtend}, "accepted"},
+      {{"mediating", CaseStep::kExtend}, "mediating"},
+  };
+  const CaseStep steps[] = {CaseStep::kStart, CaseStep::kSettle,   CaseStep::kFail,
+                            CaseStep::kRefer, CaseStep::kWithdraw, CaseStep::kExtend};
+  for (const char* state : kCaseStates) {
+    EXPECT_EQ(CaseOpen(state),
+              std::string(state) == "accepted" || std::string(state) == "mediating");
+    for (CaseStep step : steps) {
+      auto it = allowed.find({state, step});
+      EXPECT_EQ(CaseNext(state, step),
+                it == allowed.end() ? std::nullopt : std::optional<std::string>(it->second))
+          << state << " " << CaseStepName(step);
+      EXPECT_EQ(ParseCaseStep(CaseStepName(step)), step);
+    }
+  }
+  EXPECT_EQ(CaseStateLabel("arbitration"), "转仲裁");
+  EXPECT_FALSE(IsCaseState("closed"));
+}
+
 }  // namespace
 }  // namespace gonghui::labour

@@ -431,6 +431,16 @@ Result<nlohmann::json> Load(db::Tx& tx, int64_t id) {
   return ToJson(*row);
 }
 
+Status CheckRefs(db::Tx& tx, const std::vector<int64_t>& ids, const api::Body& body,
+                 const char* key) {
+  for (int64_t id : ids) {
+    if (tx.QueryInt("SELECT COUNT(*) FROM org WHERE id = ?", {id}) == 0) {
+      return body.Error(key, "中的组织 " + std::to_string(id) + " 不存在");
+    }
+  }
+  return Status::Ok();
+}
+
 nlohmann::json NameRefs(db::Tx& tx, const std::vector<int64_t>& ids) {
   nlohmann::json out = nlohmann::json::array();
   for (int64_t id : ids) {

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api.h"
+#include "api/body.h"
 #include "db/db.h"
 
 namespace gonghui::org {
@@ -56,6 +57,9 @@ int64_t RootId(db::Tx& tx);
 
 // The org as JSON, or kNotFound.
 Result<nlohmann::json> Load(db::Tx& tx, int64_t id);
+// kInvalidArgument on `key` ("<label>（key）中的组织 N 不存在") unless every id is an org.
+Status CheckRefs(db::Tx& tx, const std::vector<int64_t>& ids, const api::Body& body,
+                 const char* key);
 // `{id, name}` for each id that exists, in the given order.
 nlohmann::json NameRefs(db::Tx& tx, const std::vector<int64_t>& ids);
 

@@ -6,25 +6,15 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
 import { anonymous, login, startServer } from './harness.mjs';
-import { assertDenied, assertError, assertStatus, createUnion, findOrg, listAll, randomCreditCode, uniq } from './util.mjs';
+import { addDays, assertDenied, assertError, assertStatus, createEnterprise, createUnion, findOrg, listAll, randomCreditCode, daysAgo, todayInChina, uniq } from './util.mjs';
 
 let srv, nanan, yuzhong, viewer, nananOrg;
 
-// Dates as the server sees them: the calendar day in China (UTC+8).
-const DAY = 86_400_000;
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (date, n) => new Date(Date.parse(date + 'T00:00:00Z') + n * DAY).toISOString().slice(0, 10);
-const ago = (n) => addDays(today(), -n);
+const today = todayInChina;
+const ago = daysAgo;
 const all = async (client, p) => (await listAll(client, p)).items;
 
-async function enterprise(client, orgId, over = {}) {
-  const res = await client.post('/enterprises', {
-    org_id: orgId, name: uniq('重庆测试有限公司'), credit_code: randomCreditCode(), kind: 'above_scale_private',
-    employees: 100, ...over,
-  });
-  assertStatus(res, 201, 'POST /enterprises');
-  return res.body;
-}
+const enterprise = createEnterprise;
 
 // A union with its enterprise (100 workers), as `client`.
 async function unionWithEnterprise(client = nanan, parent = nananOrg) {

@@ -57,6 +57,12 @@ export function assertDenied(res, what = '') {
   assert.deepEqual(Object.keys(res.body), ['error'], `${what}: body leaks more than the error`);
 }
 
+// Calendar days as the server sees them: the date in China (UTC+8), YYYY-MM-DD.
+const DAY_MS = 86_400_000;
+export const todayInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const addDays = (date, n) => new Date(Date.parse(date + 'T00:00:00Z') + n * DAY_MS).toISOString().slice(0, 10);
+export const daysAgo = (n) => addDays(todayInChina(), -n);
+
 export function uniq(prefix = '测试') {
   return `${prefix}${randomBytes(4).toString('hex')}`;
 }
@@ -162,6 +168,16 @@ export function subtreeChecker(admin, rootId) {
     cache.set(orgId, inside);
     return inside;
   };
+}
+
+/** Registers an enterprise of the census under orgId as `client` and returns it. */
+export async function createEnterprise(client, orgId, over = {}) {
+  const res = await client.post('/enterprises', {
+    org_id: orgId, name: uniq('重庆测试有限公司'), credit_code: randomCreditCode(), kind: 'above_scale_private',
+    employees: 100, ...over,
+  });
+  assertStatus(res, 201, 'POST /enterprises');
+  return res.body;
 }
 
 /** Creates a grassroots union under parentId as `client` and returns it. */
