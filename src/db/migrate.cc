@@ -899,6 +899,12 @@ CREATE TABLE labour_document (
   updated_at BIGINT NOT NULL
 );
 CREATE INDEX labour_document_org ON labour_document(org_id, issued_on);
+-- The configuration of the rates (labour/rates.cc): the threshold of units
+-- that should have a union and the wording shown beside each figure.
+CREATE TABLE labour_setting (
+  setting_key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 )SQL"},
 };
 

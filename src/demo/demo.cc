@@ -17,6 +17,7 @@
 #include "core/money.h"
 #include "core/quantity.h"
 #include "demo/childcare_demo.h"
+#include "demo/labour_demo.h"
 #include "demo/news_demo.h"
 #include "demo/programme_demo.h"
 #include "org/org.h"
@@ -509,6 +510,7 @@ Result<Summary> Generate(api::App& app, const Options& options) {
     GH_RETURN_IF_ERROR(GenerateNews(tx, now));
     GH_RETURN_IF_ERROR(GenerateChildcare(tx, options.scale, now));
     GH_RETURN_IF_ERROR(GenerateProgrammes(tx, now));
+    GH_RETURN_IF_ERROR(GenerateLabour(tx, app.box, now));
     // The bulk-loaded records bypassed the campaign counters.
     campaign::RebuildTallies(tx);
     // The programmes add care records of their own: report the true count.

@@ -953,6 +953,7 @@ void RegisterRoutes(api::Api& api) {
   RegisterSigningRoutes(api);
   RegisterRecordRoutes(api);
   RegisterMediationRoutes(api);
+  RegisterRateRoutes(api);
   api.Add({"GET",
            "/labour/wage-due",
            "labour:contract:read",

@@ -100,6 +100,8 @@ std::optional<TextRef> NewestText(db::Tx& tx, int64_t contract_id);
 // records.cc: /labour/consultations, /labour/visits, /labour/trainings, /labour/documents,
 // /labour/visit-items.
 void RegisterRecordRoutes(api::Api& api);
+// rates.cc: /labour/rates, /labour/rate-units, /labour/rate-settings.
+void RegisterRateRoutes(api::Api& api);
 // mediation.cc: /labour/mediations….
 void RegisterMediationRoutes(api::Api& api);
 

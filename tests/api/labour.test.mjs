@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
 import { anonymous, login, startServer } from './harness.mjs';
-import { addDays, assertDenied, assertError, assertStatus, createEnterprise, createUnion, findOrg, listAll, randomCreditCode, daysAgo, todayInChina, uniq } from './util.mjs';
+import { addDays, assertDenied, assertError, assertStatus, createEnterprise, createUnion, findOrg, listAll, memberBody, randomCreditCode, daysAgo, todayInChina, uniq } from './util.mjs';
 
-let srv, nanan, yuzhong, viewer, nananOrg;
+let srv, admin, nanan, yuzhong, viewer, nananOrg;
 
 const today = todayInChina;
 const ago = daysAgo;
@@ -65,7 +65,7 @@ async function toApproved(id, start = today()) {
 
 before(async () => {
   srv = await startServer();
-  [nanan, yuzhong, viewer] = await Promise.all(['nanan', 'yuzhong', 'viewer'].map((u) => login(srv.url, u)));
+  [admin, nanan, yuzhong, viewer] = await Promise.all(['admin', 'nanan', 'yuzhong', 'viewer'].map((u) => login(srv.url, u)));
   nananOrg = await findOrg(nanan, '南岸区总工会');
 });
 
@@ -548,6 +548,165 @@ describe('verification of a signed text', () => {
   });
 });
 
+describe('rates', () => {
+  let street, e1, e2, e3, e4, Y;
+  const rates = async (q, client = nanan) => {
+    const res = await client.get(`/labour/rates?${q}`);
+    assertStatus(res, 200, `rates ${q}`);
+    return Object.fromEntries(res.body.rates.map((r) => [r.key, r]));
+  };
+  const units = async (link, client = nanan) => {
+    const res = await client.get(link.replace(/^\/api\/v1/, '') + '&page_size=200');
+    assertStatus(res, 200, link);
+    return res.body;
+  };
+
+  before(async () => {
+    Y = ago(10).slice(0, 4);
+    street = await createUnion(nanan, nananOrg.id, uniq('测试街道工会'), { kind: 'street' });
+    const u1 = await createUnion(nanan, street.id);
+    const u2 = await createUnion(nanan, street.id);
+    e1 = await enterprise(nanan, street.id, { kind: 'state_owned', employees: 100, union_org_id: u1.id });
+    e2 = await enterprise(nanan, street.id, { kind: 'above_scale_private', employees: 30, union_org_id: u2.id });
+    e3 = await enterprise(nanan, street.id, { kind: 'above_scale_private', employees: 40 });
+    e4 = await enterprise(nanan, street.id, { kind: 'below_scale_private', employees: 10 });
+    for (const org of [u1, u1, u1, u2]) assertStatus(await nanan.post('/members', memberBody(org.id)), 201);
+    assertStatus(await nanan.put(`/enterprises/${e1.id}/flags/${Y}`, { factory_affairs_open: true, workers_congress: true }), 200);
+    assertStatus(await nanan.put(`/enterprises/${e2.id}/flags/${Y}`, { factory_affairs_open: true }), 200);
+    // e1's own contract, in force.
+    const own = await nanan.post('/labour/contracts', {
+      org_id: u1.id, kind: 'comprehensive', title: uniq('集体合同'), employer_enterprise_id: e1.id,
+      term_from: ago(300), term_to: addDays(today(), 400), offered_on: ago(400), offered_by: 'worker',
+    });
+    assertStatus(own, 201);
+    await toApproved(own.body.id, ago(400));
+    await ok(own.body.id, 'sign', { on: ago(390) });
+    await ok(own.body.id, 'file', { on: ago(385) });
+    // A 区域性 contract covering e2 whose term ended ten days ago, renewed and signed again.
+    const old = await nanan.post('/labour/contracts', {
+      org_id: street.id, kind: 'regional', title: uniq('区域性集体合同'), employer_rep: '街道企业联合会', enterprise_ids: [e2.id], workers: 100,
+      term_from: ago(380), term_to: ago(10), offered_on: ago(400), offered_by: 'worker',
+    });
+    assertStatus(old, 201);
+    await toApproved(old.body.id, ago(400));
+    await ok(old.body.id, 'sign', { on: ago(390) });
+    assert.equal((await ok(old.body.id, 'file', { on: ago(385) })).state, 'expired');
+    const renewal = await nanan.post(`/labour/contracts/${old.body.id}/renewal`, {
+      term_from: ago(9), term_to: addDays(today(), 700), offered_on: ago(9), offered_by: 'worker',
+    });
+    assertStatus(renewal, 201);
+    await toApproved(renewal.body.id, ago(9));
+    await ok(renewal.body.id, 'sign', { on: ago(8) });
+  });
+
+  it('computes each rate of a subtree from its units, with the units behind every figure', async () => {
+    const r = await rates(`org_id=${street.id}&year=${Y}`);
+    const pair = (x) => [x.numerator, x.denominator];
+    assert.deepEqual(pair(r.union_founding), [2, 3]);
+    assert.deepEqual(pair(r.membership), [4, 130]);
+    assert.deepEqual(pair(r.factory_affairs), [2, 2]);
+    assert.deepEqual(pair(r.workers_congress), [1, 2]);
+    assert.deepEqual(pair(r.contract_signing), [2, 2]);
+    assert.deepEqual(pair(r.renewal), [1, 1]);
+    assert.equal(r.union_founding.rate, 0.6667);
+    assert.equal(r.renewal.rate, 1);
+    assert.match(r.union_founding.wording, /25人以上/);
+    // The missing units are the ones that keep a rate below 100%.
+    const missing = await units(r.union_founding.links.missing);
+    assert.deepEqual(missing.items.map((u) => u.id), [e3.id]);
+    assert.deepEqual((await units(r.workers_congress.links.missing)).items.map((u) => u.id), [e2.id]);
+    assert.equal((await units(r.contract_signing.links.missing)).total, 0);
+    const members = await units(r.membership.links.numerator);
+    assert.deepEqual(members.sums, { members: 4, employees: 130 });
+    const renewed = await units(r.renewal.links.numerator);
+    assert.equal(renewed.unit, 'contract');
+    assert.equal(renewed.total, 1);
+    assert.ok(renewed.items[0].renewal_id);
+    assert.ok(![e1, e2, e3].some((e) => e.id === e4.id));
+  });
+
+  it('filters by enterprise kind, as the bulletin\'s 国有企业、事业单位及规上非公企业', async () => {
+    const r = await rates(`org_id=${street.id}&year=${Y}&kinds=${encodeURIComponent('state_owned,public_institution,above_scale_private')}`);
+    assert.deepEqual([r.union_founding.numerator, r.union_founding.denominator], [2, 3]);
+    const state = await rates(`org_id=${street.id}&year=${Y}&kinds=state_owned`);
+    assert.deepEqual([state.union_founding.numerator, state.union_founding.denominator], [1, 1]);
+    assert.equal(state.union_founding.rate, 1);
+    assert.match(state.union_founding.links.missing, /kinds=state_owned/);
+    assertError(await nanan.get(`/labour/rates?org_id=${street.id}&kinds=farm`), 422, 'invalid_argument', 'kinds');
+  });
+
+  it('shows the same count in every list a figure opens, for a whole district', async () => {
+    const res = await nanan.get(`/labour/rates?year=${Y}`);
+    assertStatus(res, 200);
+    for (const r of res.body.rates) {
+      if (r.key === 'membership') continue;
+      const num = await units(r.links.numerator);
+      const den = await units(r.links.denominator);
+      const miss = await units(r.links.missing);
+      assert.equal(num.total, r.numerator, `${r.key} numerator`);
+      assert.equal(den.total, r.denominator, `${r.key} denominator`);
+      assert.equal(miss.total, r.denominator - r.numerator, `${r.key} missing`);
+    }
+  });
+
+  it('agrees on both axes at the top, and keeps another district out', async () => {
+    const city = await findOrg(admin, '重庆市总工会');
+    const t = await rates(`org_id=${city.id}&axis=territorial&year=${Y}`, admin);
+    const i = await rates(`org_id=${city.id}&axis=industry&year=${Y}`, admin);
+    for (const key of Object.keys(t)) {
+      assert.deepEqual([t[key].numerator, t[key].denominator], [i[key].numerator, i[key].denominator], key);
+    }
+    const district = await rates(`year=${Y}`);
+    assert.ok(t.union_founding.denominator >= district.union_founding.denominator);
+    assertDenied(await yuzhong.get(`/labour/rates?org_id=${street.id}`), 'rates of another district');
+    assertDenied(await yuzhong.get(`/labour/rate-units?org_id=${street.id}&rate=union_founding&part=missing`), 'units of another district');
+  });
+
+  it('breaks the rates down by child and 本级, the rows adding up to the subtree and each opening its units', async () => {
+    const whole = await rates(`year=${Y}`);
+    const res = await nanan.get(`/labour/rate-breakdown?year=${Y}`);
+    assertStatus(res, 200);
+    assert.equal(res.body.org_id, nananOrg.id);
+    assert.deepEqual(res.body.rates.map((r) => r.key), Object.keys(whole));
+    const rows = res.body.rows;
+    assert.equal(rows.at(-1).own, true);
+    assert.equal(rows.filter((r) => r.own).length, 1);
+    for (const key of Object.keys(whole)) {
+      const sum = (part) => rows.reduce((n, row) => n + row.rates.find((r) => r.key === key)[part], 0);
+      assert.deepEqual([sum('numerator'), sum('denominator')], [whole[key].numerator, whole[key].denominator], key);
+    }
+    // The test street's row is its subtree's rates, and its links open the same units.
+    const row = rows.find((r) => r.org_id === street.id);
+    assert.ok(row, 'the street is a child of the district');
+    const own = await rates(`org_id=${street.id}&year=${Y}`);
+    const founding = row.rates.find((r) => r.key === 'union_founding');
+    assert.deepEqual([founding.numerator, founding.denominator], [own.union_founding.numerator, own.union_founding.denominator]);
+    assert.equal((await units(founding.links.missing)).total, founding.denominator - founding.numerator);
+    const linked = await nanan.get(row.link.replace(/^\/api\/v1/, ''));
+    assertStatus(linked, 200);
+    assert.equal(linked.body.org_id, street.id);
+    // 本级: the units registered at the district itself, listed by its links.
+    const selfRow = rows.at(-1).rates.find((r) => r.key === 'union_founding');
+    assert.match(selfRow.links.denominator, /level=own/);
+    assert.equal((await units(selfRow.links.denominator)).total, selfRow.denominator);
+    assertError(await nanan.get('/labour/rates?level=all'), 422, 'invalid_argument', 'level');
+    assertDenied(await yuzhong.get(`/labour/rate-breakdown?org_id=${street.id}`), 'breakdown of another district');
+  });
+
+  it('takes its threshold and wording from the settings the city keeps', async () => {
+    assertError(await nanan.put('/labour/rate-settings', { min_employees: 50 }), 403, 'permission_denied');
+    const set = await admin.put('/labour/rate-settings', { min_employees: 50, wording: { union_founding: '已建会单位数 ÷ 50人以上单位数' } });
+    assertStatus(set, 200);
+    try {
+      const r = await rates(`org_id=${street.id}&year=${Y}`);
+      assert.deepEqual([r.union_founding.numerator, r.union_founding.denominator], [1, 1]);
+      assert.equal(r.union_founding.wording, '已建会单位数 ÷ 50人以上单位数');
+    } finally {
+      assertStatus(await admin.put('/labour/rate-settings', { min_employees: 25, wording: { union_founding: '已建立工会的单位数 ÷ 职工25人以上应建会的单位数' } }), 200);
+    }
+  });
+});
+
 describe('scope', () => {
   it('keeps a district\'s contracts from another district in every read and write', async () => {
     const { contract, union } = await draft();
@@ -578,5 +737,51 @@ describe('scope', () => {
     const { contract } = await draft();
     assertStatus(await viewer.get(`/labour/contracts/${contract.id}`), 200);
     assertError(await viewer.post(`/labour/contracts/${contract.id}/abandon`, { reason: 'x' }), 403, 'permission_denied');
+  });
+});
+
+describe('demo data', () => {
+  it('reads 巫山县 like the founding bulletin, and other districts below it', async () => {
+    const wushan = await findOrg(admin, '巫山县总工会');
+    const Y = today().slice(0, 4);
+    const get = async (q) => {
+      const res = await admin.get(`/labour/rates?org_id=${wushan.id}&year=${Y}${q}`);
+      assertStatus(res, 200);
+      return { rates: Object.fromEntries(res.body.rates.map((r) => [r.key, r])), counts: res.body.counts };
+    };
+    // 国有企业、事业单位及规上非公企业: all unionised, all with 厂务公开.
+    const kinds = await get(`&kinds=${encodeURIComponent('state_owned,public_institution,above_scale_private')}`);
+    assert.ok(kinds.rates.union_founding.denominator > 0);
+    assert.equal(kinds.rates.union_founding.rate, 1);
+    assert.equal(kinds.rates.factory_affairs.rate, 1);
+    // Regional and industry contracts renewed: 100%.
+    const area = await get('&contract_kind=area');
+    assert.ok(area.rates.renewal.denominator >= 2, 'regional and industry contracts expired this year');
+    assert.equal(area.rates.renewal.rate, 1);
+    const { counts } = area;
+    assert.equal(counts.documents, 5);
+    assert.equal(counts.visits, 86);
+    assert.equal(counts.trained, 1000);
+    assert.ok(counts.new_forms_consultations >= 2);
+    const platforms = await all(admin, `/labour/consultations?org_id=${wushan.id}&new_forms=true&year=${Y}`);
+    for (const name of ['美团', '饿了么']) assert.ok(platforms.some((c) => c.title.includes(name)), name);
+    const trainings = await all(admin, `/labour/trainings?org_id=${wushan.id}&year=${Y}`);
+    const groups = trainings.flatMap((t) => t.groups.map((g) => g.group));
+    for (const g of ['集体协商指导员', '社会化工作者', '职工代表']) assert.ok(groups.some((x) => x.includes(g)), g);
+    // One contract signed online by both sides; its text verifies.
+    const signed = await all(admin, `/labour/contracts?org_id=${wushan.id}&state=signed`);
+    assert.equal(signed.length, 1);
+    const detail = (await admin.get(`/labour/contracts/${signed[0].id}`)).body;
+    assert.deepEqual(detail.signatures.filter((s) => !s.void).map((s) => s.side).sort(), ['employer', 'worker']);
+    const text = await admin.raw('GET', `/labour/contracts/${detail.id}/texts/${detail.texts.at(-1).id}`);
+    assertStatus(text, 200);
+    const verified = await anonymous(srv.url).raw('POST', `/public/verify?number=${encodeURIComponent(detail.number)}`,
+      { body: Buffer.from(text.text, 'utf8'), headers: { 'Content-Type': 'text/plain' } });
+    assertStatus(verified, 200);
+    assert.equal(verified.body.match, true);
+    // Elsewhere the figures are lower: some district keeps 厂务公开 below 100%.
+    const city = (await admin.get(`/labour/rate-breakdown?year=${Y}`)).body;
+    const affairs = city.rows.filter((r) => !r.own).map((r) => r.rates.find((x) => x.key === 'factory_affairs'));
+    assert.ok(affairs.some((r) => r.denominator > 0 && r.rate < 1));
   });
 });

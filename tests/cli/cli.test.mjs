@@ -201,6 +201,10 @@ describe('demo', () => {
       'SELECT id, org_id, name, id_number_masked, gender, birth_date, phone_masked, ' +
         'status, tags FROM member ORDER BY id',
       'SELECT id, org_id, name, credit_code, kind, employees, union_org_id FROM enterprise ORDER BY id',
+      'SELECT id, number, org_id, kind, employer_enterprise_id, term_from, term_to, state, signed_on, ' +
+        'filed_on, predecessor_id FROM labour_contract ORDER BY id',
+      'SELECT enterprise_id, year, factory_affairs_open, workers_congress FROM enterprise_flag ORDER BY 1, 2',
+      'SELECT id, org_id, visited_on, scores FROM labour_visit ORDER BY id',
     ];
     for (const query of queries) {
       const [x, y] = [await sql(a, query), await sql(b, query)];
