@@ -1,4 +1,4 @@
-// What the news, bulletin, search, childcare, statistics, campaign and competition clients send: method, URL (path and query) and body.
+// What the news, bulletin, search, childcare, statistics, campaign, competition and labour clients send: method, URL (path and query) and body.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addBulletinEntry, bulletinExportUrl, getBulletin, getBulletinHtml, publishBulletin, updateBulletin } from './bulletins';
 import { getCampaign, listCampaigns } from './campaigns';
@@ -28,6 +28,18 @@ import {
   updateEntry,
 } from './competitions';
 import { setCsrfToken } from './http';
+import {
+  contractStep,
+  createSignLink,
+  getRates,
+  getRateUnits,
+  mediationStep,
+  putNegotiators,
+  signContract,
+  signPublic,
+  uploadTextFile,
+  verifyFile,
+} from './labour';
 import { adoptNews, declineNews, getRanking, listNews, rankingXlsxUrl, returnNews, submitNews } from './news';
 import { search } from './search';
 import { getChildcareStats, getProgrammeStats } from './stats';
@@ -221,5 +233,39 @@ describe('competition client', () => {
     expect(competitionRankingXlsxUrl(3, 7)).toBe('/api/v1/competitions/3/ranking?category_id=7&format=xlsx');
     await qualify(3, 7);
     expect(sent(3)).toEqual(['POST', '/api/v1/competitions/3/qualify', { category_id: 7 }]);
+  });
+});
+
+describe('labour client', () => {
+  it('posts the steps, the negotiators and the signatures', async () => {
+    await contractStep(7, 'vote', { total: 60, attendees: 50, votes_for: 40, votes_against: 5 });
+    expect(sent()).toEqual(['POST', '/api/v1/labour/contracts/7/vote', { total: 60, attendees: 50, votes_for: 40, votes_against: 5 }]);
+    await contractStep(7, 'negotiate');
+    expect(sent(1)).toEqual(['POST', '/api/v1/labour/contracts/7/negotiate', {}]);
+    await putNegotiators(7, [{ side: 'worker', name: '张三', gender: 'male', chief: true }]);
+    expect(sent(2)).toEqual(['PUT', '/api/v1/labour/contracts/7/negotiators', { negotiators: [{ side: 'worker', name: '张三', gender: 'male', chief: true }] }]);
+    await signContract(7, 'ab12');
+    expect(sent(3)).toEqual(['POST', '/api/v1/labour/contracts/7/signatures', { side: 'worker', sha256: 'ab12' }]);
+    await createSignLink(7, { side: 'employer', signer_name: '王五' });
+    expect(sent(4)).toEqual(['POST', '/api/v1/labour/contracts/7/sign-links', { side: 'employer', signer_name: '王五' }]);
+    await mediationStep(3, 'extend', { due_on: '2026-06-01', both_agree: true });
+    expect(sent(5)).toEqual(['POST', '/api/v1/labour/mediations/3/extend', { due_on: '2026-06-01', both_agree: true }]);
+  });
+
+  it('sends a text file or a file to verify raw, named in the query', async () => {
+    await uploadTextFile(7, new File(['%PDF-1.4'], '集体合同.pdf', { type: 'application/pdf' }));
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect([init?.method, String(url), init?.body instanceof Blob]).toEqual(['POST', `/api/v1/labour/contracts/7/texts/file?name=${encodeURIComponent('集体合同.pdf')}`, true]);
+    await verifyFile('JT2026-000007', new Blob(['x']));
+    expect(String(fetchMock.mock.calls[1]![0])).toBe('/api/v1/public/verify?number=JT2026-000007');
+    await signPublic('tok en', 'ab');
+    expect(sent(2)).toEqual(['POST', '/api/v1/public/sign/tok%20en', { sha256: 'ab', agree: true }]);
+  });
+
+  it('asks for the rates and the units behind a figure, kinds comma-encoded', async () => {
+    await getRates({ org_id: 12, year: 2026, kinds: 'state_owned,platform' });
+    expect(sent()[1]).toBe('/api/v1/labour/rates?org_id=12&year=2026&kinds=state_owned%2Cplatform');
+    await getRateUnits({ rate: 'renewal', part: 'missing', org_id: 12, page: 2, page_size: 20 });
+    expect(sent(1)[1]).toBe('/api/v1/labour/rate-units?rate=renewal&part=missing&org_id=12&page=2&page_size=20');
   });
 });

@@ -28,7 +28,9 @@ export type Permission =
   | 'competition:event:write'
   | 'honour:honour:read'
   | 'honour:honour:write'
-  | 'stats:stats:read';
+  | 'stats:stats:read'
+  | 'labour:contract:read'
+  | 'labour:contract:write';
 
 export type Role = 'admin' | 'editor' | 'manager' | 'reporter' | 'viewer';
 export const ROLES: readonly Role[] = ['admin', 'editor', 'manager', 'reporter', 'viewer'];
@@ -1379,4 +1381,595 @@ export interface QualifyResult {
   existing: number;
   /** The entries in the parent event. */
   items: CompetitionEntry[];
+}
+
+// ---- 用人单位 (docs/api.md § Enterprises) ----
+
+export type EnterpriseKind =
+  | 'state_owned'
+  | 'public_institution'
+  | 'government'
+  | 'above_scale_private'
+  | 'below_scale_private'
+  | 'platform'
+  | 'social_org';
+export const ENTERPRISE_KINDS: readonly EnterpriseKind[] = [
+  'state_owned',
+  'public_institution',
+  'government',
+  'above_scale_private',
+  'below_scale_private',
+  'platform',
+  'social_org',
+];
+
+export interface Enterprise {
+  id: number;
+  org_id: number;
+  name: string;
+  credit_code: string;
+  kind: EnterpriseKind;
+  region_code: string;
+  industry: string;
+  employees: number;
+  union_org_id: number | null;
+}
+
+export interface EnterpriseQuery extends ListQuery {
+  q?: string;
+  type?: EnterpriseKind;
+}
+
+// ---- 劳动关系 (docs/api.md § 劳动关系 (labour relations)) ----
+
+export type ContractKind = 'comprehensive' | 'wage' | 'women' | 'safety' | 'special' | 'regional' | 'industry';
+export const CONTRACT_KINDS: readonly ContractKind[] = ['comprehensive', 'wage', 'women', 'safety', 'special', 'regional', 'industry'];
+/** 区域性 and 行业性 contracts name an employer representative and the covered enterprises. */
+export const AREA_CONTRACT_KINDS: readonly ContractKind[] = ['regional', 'industry'];
+
+export type ContractState =
+  | 'offer'
+  | 'negotiating'
+  | 'congress'
+  | 'signed'
+  | 'filed'
+  | 'effective'
+  | 'published'
+  | 'expired'
+  | 'abandoned';
+/** The lifecycle in order (abandoned is off it). */
+export const CONTRACT_LIFECYCLE: readonly ContractState[] = ['offer', 'negotiating', 'congress', 'signed', 'filed', 'effective', 'published', 'expired'];
+export const CONTRACT_STATES: readonly ContractState[] = [...CONTRACT_LIFECYCLE, 'abandoned'];
+
+export type ContractSide = 'worker' | 'employer';
+export type ContractOverdue = 'filing' | 'publish';
+export const CONTRACT_OVERDUES: readonly ContractOverdue[] = ['filing', 'publish'];
+
+export interface ContractVote {
+  total: number;
+  attendees: number;
+  votes_for: number;
+  votes_against: number;
+  voted_on: DateString;
+  passed: boolean;
+}
+
+export interface ContractDeadlines {
+  filing_due: DateString | null;
+  filing_overdue: boolean;
+  publish_due: DateString | null;
+  publish_overdue: boolean;
+  renewal_opens_on: DateString | null;
+  renewable: boolean;
+}
+
+export interface Negotiator {
+  side: ContractSide;
+  name: string;
+  gender: 'female' | 'male';
+  title?: string;
+  chief?: boolean;
+  union_chair?: boolean;
+  dispatched?: boolean;
+}
+
+export interface ContractEnterprise {
+  id: number;
+  name: string;
+  credit_code: string;
+  employees: number;
+}
+
+export interface ContractText {
+  id: number;
+  version: number;
+  source: 'typed' | 'file';
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  url: string;
+  created_at: Timestamp;
+}
+
+/** A step of a contract's or a mediation case's timeline. */
+export interface TimelineEvent {
+  step: string;
+  from_state: string;
+  to_state: string;
+  on: DateString;
+  detail: Record<string, unknown>;
+  by: string;
+  at: Timestamp;
+}
+
+export interface ContractSignature {
+  id: number;
+  side: ContractSide;
+  signer_name: string;
+  via: 'account' | 'link';
+  sha256: string;
+  address: string;
+  signed_at: Timestamp;
+  void: boolean;
+  void_reason: string;
+  text_version: number;
+}
+
+export interface SignLinkInfo {
+  id: number;
+  side: ContractSide;
+  signer_name: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** `POST …/sign-links`: the token is answered only here. */
+export interface SignLinkCreated {
+  id: number;
+  side: ContractSide;
+  signer_name: string;
+  expires_at: Timestamp;
+  token: string;
+  path: string;
+}
+
+export interface Contract {
+  id: number;
+  number: string;
+  org_id: number;
+  org_name: string;
+  kind: ContractKind;
+  kind_label: string;
+  title: string;
+  employer_enterprise_id: number | null;
+  employer_name: string;
+  employer_rep: string;
+  workers: number;
+  women: number;
+  dispatched: number;
+  term_from: DateString;
+  term_to: DateString;
+  state: ContractState;
+  state_label: string;
+  offered_on: DateString;
+  offered_by: ContractSide;
+  vote: ContractVote | null;
+  signed_on: DateString | null;
+  filed_on: DateString | null;
+  effective_on: DateString | null;
+  published_on: DateString | null;
+  deadlines: ContractDeadlines;
+  predecessor_id: number | null;
+  successor_id: number | null;
+  warnings: string[];
+  note: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** Only on GET /labour/contracts/{id} and the answers of writes. */
+  negotiators?: Negotiator[];
+  enterprises?: ContractEnterprise[];
+  texts?: ContractText[];
+  events?: TimelineEvent[];
+  signatures?: ContractSignature[];
+  sign_links?: SignLinkInfo[];
+}
+
+export interface ContractQuery extends ListQuery {
+  q?: string;
+  type?: ContractKind;
+  state?: ContractState;
+  overdue?: ContractOverdue;
+}
+
+export interface ContractWrite {
+  org_id?: number;
+  kind: ContractKind;
+  title: string;
+  employer_enterprise_id?: number | null;
+  employer_rep?: string;
+  enterprise_ids?: number[];
+  workers?: number;
+  women?: number;
+  dispatched?: number;
+  term_from: DateString;
+  term_to: DateString;
+  offered_on: DateString;
+  offered_by: ContractSide;
+  note?: string;
+}
+
+export type ContractPatch = Partial<Omit<ContractWrite, 'org_id' | 'offered_on' | 'offered_by'>>;
+
+/** The dated steps of the lifecycle (each `POST /labour/contracts/{id}/<step>`). */
+export type ContractStep = 'negotiate' | 'submit' | 'vote' | 'sign' | 'file' | 'object' | 'publish' | 'abandon';
+
+export interface ContractStepBody {
+  on?: DateString;
+  reason?: string;
+  total?: number;
+  attendees?: number;
+  votes_for?: number;
+  votes_against?: number;
+}
+
+export interface RenewalWrite {
+  term_from: DateString;
+  term_to: DateString;
+  offered_by: ContractSide;
+  offered_on?: DateString;
+  title?: string;
+}
+
+/** `GET /public/sign/{token}`. */
+export interface PublicSigning {
+  number: string;
+  title: string;
+  kind_label: string;
+  org_name: string;
+  employer_name: string;
+  term_from: DateString;
+  term_to: DateString;
+  workers: number;
+  side: ContractSide;
+  side_label: string;
+  signer_name: string;
+  expires_at: Timestamp;
+  text: {
+    version: number;
+    sha256: string;
+    source: 'typed' | 'file';
+    file_name: string;
+    content_type: string;
+    size: number;
+    /** The typed text, else null (a file: download it from `url`). */
+    content: string | null;
+    url: string;
+  };
+  signatures: { side: ContractSide; signer_name: string; signed_at: Timestamp }[];
+}
+
+export interface PublicSigned {
+  signed: true;
+  side: ContractSide;
+  signer_name: string;
+  state: ContractState;
+  state_label: string;
+}
+
+export interface VerifyResult {
+  number: string;
+  sha256: string;
+  match: boolean;
+  message: string;
+  contract?: {
+    title: string;
+    kind_label: string;
+    org_name: string;
+    employer_name: string;
+    signed_on: DateString;
+    state_label: string;
+    version: number;
+  };
+  signatures?: { side: ContractSide; side_label: string; signer_name: string; signed_at: Timestamp }[];
+}
+
+/** The query of the records besides contracts (consultations, visits, trainings, documents, mediations). */
+export interface LabourRecordQuery extends ListQuery {
+  from?: DateString;
+  to?: DateString;
+  year?: number;
+  q?: string;
+}
+
+export interface LabourRecordBase {
+  id: number;
+  org_id: number;
+  org_name: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface Consultation extends LabourRecordBase {
+  title: string;
+  held_on: DateString;
+  contract_id: number | null;
+  contract_number: string | null;
+  enterprise_id: number | null;
+  enterprise_name: string;
+  worker_side: string;
+  employer_side: string;
+  topics: string[];
+  outcome: string;
+  minutes: string;
+  new_forms: boolean;
+}
+
+export interface ConsultationWrite {
+  org_id?: number;
+  title: string;
+  held_on: DateString;
+  contract_id?: number | null;
+  enterprise_id?: number | null;
+  worker_side?: string;
+  employer_side?: string;
+  topics?: string[];
+  outcome?: string;
+  minutes?: string;
+  new_forms?: boolean;
+}
+
+export interface ConsultationQuery extends LabourRecordQuery {
+  new_forms?: boolean;
+}
+
+export interface Visit extends LabourRecordBase {
+  title: string;
+  visited_on: DateString;
+  target_org_id: number | null;
+  target_org_name: string;
+  enterprise_id: number | null;
+  enterprise_name: string;
+  scores: Record<string, number>;
+  score_total: number;
+  findings: string;
+}
+
+export interface VisitWrite {
+  org_id?: number;
+  title: string;
+  visited_on: DateString;
+  target_org_id?: number | null;
+  enterprise_id?: number | null;
+  scores?: Record<string, number>;
+  findings?: string;
+}
+
+export interface VisitItem {
+  key: string;
+  label: string;
+  active: boolean;
+}
+
+export interface VisitItems {
+  items: VisitItem[];
+  max_score: number;
+}
+
+export interface TrainingGroup {
+  group: string;
+  count: number;
+  qualifier: string;
+  unit: string;
+  /** The count as the bulletin writes it: `1000余人`. */
+  as_written: string;
+}
+
+export interface Training extends LabourRecordBase {
+  title: string;
+  held_from: DateString;
+  held_to: DateString | null;
+  groups: TrainingGroup[];
+  total: number;
+  partners: OrgRef[];
+  note: string;
+}
+
+export interface TrainingWrite {
+  org_id?: number;
+  title: string;
+  held_from: DateString;
+  held_to?: DateString | null;
+  groups: { group: string; count: string | number }[];
+  partners?: number[];
+  note?: string;
+}
+
+export type DocumentKind = 'regulation' | 'measures' | 'opinion' | 'notice' | 'plan' | 'other';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['regulation', 'measures', 'opinion', 'notice', 'plan', 'other'];
+
+export interface LabourDocument extends LabourRecordBase {
+  title: string;
+  doc_number: string;
+  kind: DocumentKind;
+  issuer: string;
+  issued_on: DateString;
+  partners: OrgRef[];
+  note: string;
+}
+
+export interface LabourDocumentWrite {
+  org_id?: number;
+  title: string;
+  doc_number?: string;
+  kind: DocumentKind;
+  issuer: string;
+  issued_on: DateString;
+  partners?: number[];
+  note?: string;
+}
+
+export interface LabourDocumentQuery extends LabourRecordQuery {
+  type?: DocumentKind;
+}
+
+export type DisputeType = 'wages' | 'social_insurance' | 'contract' | 'injury' | 'hours' | 'other';
+export const DISPUTE_TYPES: readonly DisputeType[] = ['wages', 'social_insurance', 'contract', 'injury', 'hours', 'other'];
+export type MediationState = 'accepted' | 'mediating' | 'settled' | 'failed' | 'arbitration' | 'withdrawn';
+export const MEDIATION_STATES: readonly MediationState[] = ['accepted', 'mediating', 'settled', 'failed', 'arbitration', 'withdrawn'];
+export type MediationStep = 'start' | 'settle' | 'fail' | 'refer' | 'withdraw' | 'extend';
+
+export interface Mediation {
+  id: number;
+  org_id: number;
+  org_name: string;
+  case_no: string;
+  accepted_on: DateString;
+  dispute_type: DisputeType;
+  applicant_name: string;
+  /** Masked (`138****5678`) unless the caller holds member:pii:read; null when not given. */
+  applicant_phone: string | null;
+  applicant_id_number: string | null;
+  enterprise_id: number | null;
+  respondent: string;
+  claim: string;
+  amount_fen: number;
+  state: MediationState;
+  state_label: string;
+  open: boolean;
+  due_on: DateString;
+  extended: boolean;
+  overdue: boolean;
+  outcome: string;
+  closed_on: DateString | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  events?: TimelineEvent[];
+}
+
+export interface MediationWrite {
+  org_id?: number;
+  accepted_on: DateString;
+  dispute_type: DisputeType;
+  applicant_name: string;
+  applicant_phone?: string;
+  applicant_id_number?: string;
+  enterprise_id?: number | null;
+  respondent?: string;
+  claim: string;
+  amount_fen?: number;
+}
+
+export interface MediationQuery extends LabourRecordQuery {
+  type?: DisputeType;
+  state?: MediationState | 'open';
+  overdue?: boolean;
+}
+
+export interface MediationStepBody {
+  on?: DateString;
+  outcome?: string;
+  due_on?: DateString;
+  both_agree?: boolean;
+}
+
+export type RateKey = 'union_founding' | 'membership' | 'factory_affairs' | 'workers_congress' | 'contract_signing' | 'renewal';
+export type RatePart = 'numerator' | 'denominator' | 'missing';
+export const RATE_PARTS: readonly RatePart[] = ['numerator', 'denominator', 'missing'];
+
+export interface RatesQuery {
+  org_id?: number;
+  axis?: Axis;
+  year?: number;
+  /** Enterprise kinds joined with a comma (sent as `%2C`). */
+  kinds?: string;
+  contract_kind?: string;
+  level?: 'own';
+}
+
+export interface RateFigure {
+  key: RateKey;
+  label?: string;
+  wording?: string;
+  numerator: number;
+  denominator: number;
+  /** numerator ÷ denominator to 4 decimals; null when the denominator is 0. */
+  rate: number | null;
+  links: Record<RatePart, string>;
+}
+
+export interface LabourCounts {
+  visits: number;
+  trainings: number;
+  trained: number;
+  consultations: number;
+  new_forms_consultations: number;
+  documents: number;
+  mediations: number;
+  links: Partial<Record<string, string>>;
+}
+
+export interface LabourRates {
+  org_id: number;
+  org_name: string;
+  axis: Axis;
+  year: number;
+  kinds: EnterpriseKind[];
+  contract_kind: string;
+  min_employees: number;
+  rates: RateFigure[];
+  counts: LabourCounts;
+}
+
+export interface RateBreakdownRow {
+  org_id: number;
+  org_name: string;
+  own: boolean;
+  rates: RateFigure[];
+  link: string;
+}
+
+export interface RateBreakdown {
+  org_id: number;
+  org_name: string;
+  axis: Axis;
+  year: number;
+  rates: { key: RateKey; label: string }[];
+  rows: RateBreakdownRow[];
+}
+
+export interface RateUnitsQuery extends RatesQuery, PageQuery {
+  rate: RateKey;
+  part: RatePart;
+}
+
+export interface RateUnit {
+  id: number;
+  name: string;
+  /** Enterprises */
+  credit_code?: string;
+  kind: string;
+  employees?: number;
+  union_org_id?: number | null;
+  union_name?: string;
+  members?: number;
+  /** Contracts (`renewal`) */
+  number?: string;
+  title?: string;
+  kind_label?: string;
+  org_name?: string;
+  term_to?: DateString;
+  employer_name?: string;
+  renewal_id?: number | null;
+}
+
+export interface RateUnits extends Page<RateUnit> {
+  unit: 'enterprise' | 'contract';
+  sums?: { members: number; employees: number };
+}
+
+export interface RateSettings {
+  min_employees: number;
+  wording: Partial<Record<RateKey, string>>;
 }
