@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "campaign/campaign.h"
+#include "labour/tally.h"
 #include "search/index.h"
 
 namespace gonghui::db {
@@ -906,6 +907,34 @@ CREATE TABLE labour_setting (
   value TEXT NOT NULL
 );
 )SQL"},
+    {12, "labour_tally", R"SQL(
+-- The rates of labour relations as counters (labour/tally.h): per org and
+-- axis ('t', 'i'; 'o' for the org's own units), the sums of every measure by
+-- enterprise kind (contract kind for the expiries) and bucket (a year for the
+-- flags, a day for "in force until" and for the end of a term); and what each
+-- source (an enterprise 'e', a contract 'c') last added, as JSON entries.
+CREATE TABLE labour_tally (
+  axis TEXT NOT NULL,
+  org_id BIGINT NOT NULL,
+  measure TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (axis, org_id, measure, kind, bucket)
+) {WITHOUT_ROWID};
+CREATE TABLE labour_tally_source (
+  source TEXT NOT NULL,
+  source_id BIGINT NOT NULL,
+  org_id BIGINT NOT NULL,
+  entries TEXT NOT NULL,
+  PRIMARY KEY (source, source_id)
+);
+)SQL",
+     nullptr, nullptr,
+     [](Tx& tx) {
+       labour::RebuildTallies(tx);
+       return Status::Ok();
+     }},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

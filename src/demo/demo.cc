@@ -20,6 +20,7 @@
 #include "demo/labour_demo.h"
 #include "demo/news_demo.h"
 #include "demo/programme_demo.h"
+#include "labour/tally.h"
 #include "org/org.h"
 #include "search/index.h"
 
@@ -511,6 +512,7 @@ Result<Summary> Generate(api::App& app, const Options& options) {
     GH_RETURN_IF_ERROR(GenerateChildcare(tx, options.scale, now));
     GH_RETURN_IF_ERROR(GenerateProgrammes(tx, now));
     GH_RETURN_IF_ERROR(GenerateLabour(tx, app.box, now));
+    labour::RebuildTallies(tx);
     // The bulk-loaded records bypassed the campaign counters.
     campaign::RebuildTallies(tx);
     // The programmes add care records of their own: report the true count.

@@ -11,6 +11,7 @@
 #include "labour/internal.h"
 #include "labour/labour.h"
 #include "labour/rules.h"
+#include "labour/tally.h"
 
 namespace gonghui::labour {
 
@@ -461,6 +462,7 @@ Result<api::Reply> Create(api::Call& call) {
   GH_ASSIGN_OR_RETURN(std::string offered_by, ReadOfferedBy(body));
   const int64_t id = InsertContract(call, f, offered_on, offered_by, std::nullopt);
   AddEvent(call, id, "create", "", "offer", offered_on, {{"offered_by", offered_by}});
+  RefreshContract(call.tx, id);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "create", "labour_contract", id, f.org_id, nullptr, after);
   return api::Reply::Created(std::move(after));
@@ -496,6 +498,7 @@ Result<api::Reply> Patch(api::Call& call) {
   if (!team.empty()) {
     GH_RETURN_IF_ERROR(CheckNegotiators(team, {f.workers, f.women, f.dispatched}, "negotiators"));
   }
+  const std::vector<int64_t> units_before = ContractUnits(call.tx, id);
   call.tx.Exec(
       "UPDATE labour_contract SET kind = ?, title = ?, employer_enterprise_id = ?, employer_rep = "
       "?, workers = ?, women = ?, dispatched = ?, term_from = ?, term_to = ?, note = ?, "
@@ -503,6 +506,7 @@ Result<api::Reply> Patch(api::Call& call) {
       {f.kind, f.title, db::OrNull(f.employer_id), f.employer_rep, f.workers, f.women, f.dispatched,
        f.term_from, f.term_to, f.note, call.now, id});
   WriteEnterprises(call.tx, id, f.enterprise_ids);
+  RefreshContract(call.tx, id, units_before);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "update", "labour_contract", id, f.org_id, before, after);
   return api::Reply::Ok(std::move(after));
@@ -580,6 +584,7 @@ Result<api::Reply> PutNegotiators(api::Call& call) {
          int64_t{n.union_chair}, int64_t{n.dispatched}});
   }
   call.tx.Exec("UPDATE labour_contract SET updated_at = ? WHERE id = ?", {call.now, id});
+  RefreshContract(call.tx, id);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "update", "labour_contract", id, row.Int(kOrgId), before, after);
   return api::Reply::Ok(std::move(after));
@@ -615,6 +620,7 @@ Result<api::Reply> AddText(api::Call& call, const db::Row& row, const std::strin
   AddEvent(call, id, "text", state, state, today.ToString(),
            {{"version", version}, {"sha256", sha}, {"source", source}});
   call.tx.Exec("UPDATE labour_contract SET updated_at = ? WHERE id = ?", {call.now, id});
+  RefreshContract(call.tx, id);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "update", "labour_contract", id, row.Int(kOrgId), before, after);
   return api::Reply::Created(std::move(after));
@@ -793,6 +799,7 @@ Result<api::Reply> TakeStep(api::Call& call, Step step) {
     AddEvent(call, id, "take_effect", "filed", "effective", row.Str(kEffectiveOn), {});
   }
   AddEvent(call, id, StepName(step), state, *next, on, detail);
+  RefreshContract(call.tx, id);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, StepName(step), "labour_contract", id, row.Int(kOrgId), before, after);
   return api::Reply::Ok(std::move(after));
@@ -833,6 +840,7 @@ Result<api::Reply> Renew(api::Call& call) {
       {renewal, id});
   AddEvent(call, renewal, "create", "", "offer", offered_on,
            {{"offered_by", offered_by}, {"renews", row.Str(kNumber)}});
+  RefreshContract(call.tx, renewal);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, renewal));
   audit::Record(call, "create", "labour_contract", renewal, f.org_id, nullptr, after);
   return api::Reply::Created(std::move(after));
@@ -912,6 +920,7 @@ api::ApiHandler StepHandler(Step step) {
 }  // namespace
 
 void RegisterRoutes(api::Api& api) {
+  RegisterTallyHooks();
   const std::vector<std::string> list_query = {"q",      "type", "state", "overdue",
                                                "org_id", "axis", "page",  "page_size"};
   api.Add({"GET", "/labour/contracts", "labour:contract:read", "labour", "集体合同列表", List,

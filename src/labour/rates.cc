@@ -18,12 +18,14 @@
 //   renewal          续签率         contracts of the subtree whose term ended in the year
 //                                   (having taken effect) and that have a signed renewal ÷
 //                                   those contracts (?contract_kind=area: 区域性 and 行业性)
+// The figures are read from the counters of labour/tally.h; the lists of
+// units behind them (rate-units) from the records, so each list's total is
+// the figure it opens.
 // The wording beside each figure and the threshold are configuration
 // (labour_setting; GET/PUT /labour/rate-settings), because the official
 // statistical wording must be confirmed by the federation.
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <map>
 
 #include "api/body.h"
@@ -31,6 +33,7 @@
 #include "core/time.h"
 #include "labour/internal.h"
 #include "labour/rules.h"
+#include "labour/tally.h"
 #include "org/org.h"
 #include "stats/rollup.h"
 
@@ -51,7 +54,6 @@ constexpr RateDef kRates[] = {
      "签订集体合同（含区域性、行业性集体合同覆盖）且在有效期内的已建会单位数 ÷ 已建会单位数"},
     {"renewal", "集体合同续签率", "本年度期满的集体合同中已续签的份数 ÷ 本年度期满的集体合同份数"},
 };
-constexpr int64_t kDefaultMinEmployees = 25;
 
 const char* const kEnterpriseKinds[] = {"state_owned",         "public_institution",  "government",
                                         "above_scale_private", "below_scale_private", "platform",
@@ -213,6 +215,20 @@ std::string Query(const Scope& s, std::string_view rate) {
   return q;
 }
 
+TallyFilter Filter(const Scope& s) {
+  return {s.own_only ? "o" : s.sub.axis, s.kinds, s.contract_kind, s.year, s.today};
+}
+
+// A rate's numerator and denominator from the counters.
+std::pair<int64_t, int64_t> Parts(const Tallies& t, std::string_view rate) {
+  if (rate == "union_founding") return {t.eligible_unionised, t.eligible};
+  if (rate == "membership") return {t.members, t.employees};
+  if (rate == "factory_affairs") return {t.affairs, t.unionised};
+  if (rate == "workers_congress") return {t.congress, t.unionised};
+  if (rate == "contract_signing") return {t.in_force, t.unionised};
+  return {t.renewed, t.expired};  // renewal
+}
+
 // numerator ÷ denominator to four places, null without a denominator.
 nlohmann::json RateValue(int64_t numerator, int64_t denominator) {
   if (denominator <= 0) return nullptr;
@@ -235,13 +251,6 @@ nlohmann::json Figure(const Scope& s, const RateDef& def, const std::string& wor
             {"missing", base + "&part=missing"}}}};
 }
 
-int64_t CountUnits(db::Tx& tx, const Scope& s, const std::string& rate, bool numerator) {
-  std::vector<db::Value> params;
-  std::string sql = "SELECT COUNT(*)" + UnitsFrom(s, params);
-  sql += " AND " + UnitCondition(s, rate, numerator, params);
-  return tx.QueryInt(sql, params);
-}
-
 // Members of the unionised units' unions, and those units' workers.
 std::pair<int64_t, int64_t> MembershipSums(db::Tx& tx, const Scope& s, const std::string& extra,
                                            std::vector<db::Value> params) {
@@ -257,21 +266,10 @@ std::pair<int64_t, int64_t> MembershipSums(db::Tx& tx, const Scope& s, const std
 Result<api::Reply> Rates(api::Call& call) {
   GH_ASSIGN_OR_RETURN(Scope s, ReadScope(call));
   const auto settings = Settings(call.tx);
+  const Tallies t = ReadTallies(call.tx, {s.sub.root}, Filter(s))[s.sub.root];
   nlohmann::json rates = nlohmann::json::array();
   for (const RateDef& def : kRates) {
-    const std::string key = def.key;
-    int64_t num = 0, den = 0;
-    if (key == "membership") {
-      std::tie(num, den) = MembershipSums(call.tx, s, "", {});
-    } else if (key == "renewal") {
-      std::vector<db::Value> params;
-      const std::string from = ExpiredFrom(s, params);
-      den = call.tx.QueryInt("SELECT COUNT(*)" + from, params);
-      num = call.tx.QueryInt("SELECT COUNT(*)" + from + " AND " + kRenewed, params);
-    } else {
-      num = CountUnits(call.tx, s, key, true);
-      den = CountUnits(call.tx, s, key, false);
-    }
+    const auto [num, den] = Parts(t, def.key);
     rates.push_back(Figure(s, def, Wording(settings, def), num, den));
   }
   // The counts of the other records, for the year.
@@ -327,65 +325,26 @@ Result<api::Reply> Rates(api::Call& call) {
 // one grouped query per rate, the rows in the order of stats::Children.
 Result<api::Reply> Breakdown(api::Call& call) {
   GH_ASSIGN_OR_RETURN(Scope s, ReadScope(call));
-  struct Tally {
-    int64_t num = 0, den = 0;
-  };
-  std::map<int64_t, std::map<std::string, Tally>> by_child;
-  auto grouped = [&](const std::string& key, const std::string& org_column,
-                     const std::string& num_sql, const std::string& den_sql,
-                     std::vector<db::Value> select_params,
-                     const std::function<std::string(std::vector<db::Value>&)>& from) {
-    // The roll-up join goes between "FROM <tables>" (no values bound there)
-    // and the WHERE clause: its values come after the SELECT's, before the WHERE's.
-    std::vector<db::Value> params = std::move(select_params);
-    std::vector<db::Value> where_params;
-    const std::string rest = from(where_params);
-    const size_t where = rest.find(" WHERE ");
-    const std::string join = stats::RollUpJoin(org_column, s.sub.root, s.sub.axis, params);
-    params.insert(params.end(), where_params.begin(), where_params.end());
-    const std::string sql = "SELECT " + stats::RollUpKey(org_column) + ", " + num_sql + ", " +
-                            den_sql + rest.substr(0, where) + join + rest.substr(where) +
-                            " GROUP BY " + stats::RollUpKey(org_column);
-    for (const db::Row& r : call.tx.Query(sql, params)) {
-      by_child[r.Int(0)][key] = {r.Int(1), r.Int(2)};
-    }
-  };
-  for (const RateDef& def : kRates) {
-    const std::string key = def.key;
-    if (key == "membership") {
-      grouped(key, "e.org_id",
-              "COALESCE(SUM((SELECT COUNT(*) FROM member m WHERE m.org_id = e.union_org_id AND "
-              "m.status = 'active')), 0)",
-              "COALESCE(SUM(e.employees), 0)", {}, [&](std::vector<db::Value>& params) {
-                return UnitsFrom(s, params) + " AND e.union_org_id IS NOT NULL";
-              });
-    } else if (key == "renewal") {
-      grouped(key, "c.org_id", std::string("SUM(CASE WHEN ") + kRenewed + " THEN 1 ELSE 0 END)",
-              "COUNT(*)", {},
-              [&](std::vector<db::Value>& params) { return ExpiredFrom(s, params); });
-    } else {
-      std::vector<db::Value> select_params;
-      const std::string num =
-          "SUM(CASE WHEN " + UnitCondition(s, key, true, select_params) + " THEN 1 ELSE 0 END)";
-      grouped(key, "e.org_id", num, "COUNT(*)", select_params, [&](std::vector<db::Value>& params) {
-        // Two statements: the values must go in the order of the clauses.
-        std::string from = UnitsFrom(s, params);
-        return from + " AND " + UnitCondition(s, key, false, params);
-      });
-    }
-  }
+  const std::vector<stats::Child> children = stats::Children(call.tx, s.sub.root, s.sub.axis);
+  std::vector<int64_t> ids;
+  for (const stats::Child& c : children) ids.push_back(c.id);
+  std::map<int64_t, Tallies> by_child = ReadTallies(call.tx, ids, Filter(s));
+  TallyFilter own = Filter(s);
+  own.axis = "o";
+  const Tallies self = ReadTallies(call.tx, {s.sub.root}, own)[s.sub.root];
   auto row = [&](int64_t id, const std::string& name, bool own) {
     Scope child = s;
     child.sub.root = id;
     child.own_only = own;
     nlohmann::json rates = nlohmann::json::array();
+    const Tallies& t = own ? self : by_child[id];
     for (const RateDef& def : kRates) {
-      const Tally t = by_child[id][def.key];
+      const auto [num, den] = Parts(t, def.key);
       const std::string base = "/api/v1/labour/rate-units?" + Query(child, def.key);
       rates.push_back({{"key", def.key},
-                       {"numerator", t.num},
-                       {"denominator", t.den},
-                       {"rate", RateValue(t.num, t.den)},
+                       {"numerator", num},
+                       {"denominator", den},
+                       {"rate", RateValue(num, den)},
                        {"links",
                         {{"numerator", base + "&part=numerator"},
                          {"denominator", base + "&part=denominator"},
@@ -398,7 +357,7 @@ Result<api::Reply> Breakdown(api::Call& call) {
                           {"link", "/api/v1/labour/rates?" + Query(child, "")}};
   };
   nlohmann::json rows = nlohmann::json::array();
-  for (const stats::Child& c : stats::Children(call.tx, s.sub.root, s.sub.axis)) {
+  for (const stats::Child& c : children) {
     rows.push_back(row(c.id, c.name, false));
   }
   auto name = call.tx.QueryOne("SELECT name FROM org WHERE id = ?", {s.sub.root});
@@ -510,6 +469,7 @@ Result<api::Reply> PutSettings(api::Call& call) {
     call.tx.Exec("DELETE FROM labour_setting WHERE setting_key = 'min_employees'");
     call.tx.Exec("INSERT INTO labour_setting (setting_key, value) VALUES ('min_employees', ?)",
                  {std::to_string(n)});
+    RebuildTallies(call.tx);  // which units count as eligible changed
   }
   if (const nlohmann::json* w = body.Get("wording")) {
     if (!w->is_object()) return body.Error("wording", "应为“指标: 口径”的对象");

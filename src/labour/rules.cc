@@ -110,6 +110,17 @@ std::string EffectiveOn(std::string_view filed_on) {
   return AddDays(MustParse(filed_on), kEffectDays).ToString();
 }
 
+std::string InForceUntil(std::string_view stored, const Dates& dates) {
+  if (stored == "signed") return "9999-12-31";
+  if (stored == "filed") {
+    if (dates.filed_on.empty()) return "9999-12-31";
+    const std::string last_filed = AddDays(MustParse(EffectiveOn(dates.filed_on)), -1).ToString();
+    return std::max(last_filed, dates.term_to);
+  }
+  if (stored == "effective" || stored == "published") return dates.term_to;
+  return "";
+}
+
 std::string CurrentState(std::string_view stored, const Dates& dates, const Date& today) {
   std::string state(stored);
   const std::string now = today.ToString();

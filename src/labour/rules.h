@@ -76,6 +76,13 @@ struct Dates {
 std::string CurrentState(std::string_view stored, const Dates& dates, const Date& today);
 // The day a filed contract takes effect (filed_on + kEffectDays).
 std::string EffectiveOn(std::string_view filed_on);
+// The last day the contract is in force for the signing rate (its current
+// state signed, filed, effective or published): "9999-12-31" for a signed
+// one (it waits for its filing), term_to once filed (or the day before it
+// takes effect, when the term ends sooner), "" when it is not in force on
+// any day (not yet signed, abandoned). So CurrentState(stored, dates, d) is
+// one of those four states exactly when d <= InForceUntil(stored, dates).
+std::string InForceUntil(std::string_view stored, const Dates& dates);
 // The first day a renewal may be started: term_to minus kRenewalMonths (the
 // same day of the month, or the month's last day).
 std::string RenewalOpensOn(std::string_view term_to);

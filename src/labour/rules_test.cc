@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <set>
 
 namespace gonghui::labour {
 namespace {
@@ -93,6 +94,28 @@ TEST(LabourRules, ExpiresTheDayAfterItsTerm) {
   EXPECT_EQ(CurrentState("filed", dates, D("2027-06-01")), "expired");
   // A contract that never took effect does not expire.
   EXPECT_EQ(CurrentState("signed", dates, D("2027-06-01")), "signed");
+}
+
+// The signing rate's counters rest on InForceUntil: it must agree with
+// CurrentState on every day, for every stored state and shape of dates.
+TEST(LabourRules, InForceUntilAgreesWithCurrentStateOnEveryDay) {
+  const Dates shapes[] = {{"2026-03-01", "2028-12-31"},  // a normal term
+                          {"2026-03-01", "2026-03-05"},  // the term ends before it takes effect
+                          {"2026-03-01", "2026-03-16"},  // ends the day it takes effect
+                          {"", "2026-06-30"}};           // not filed
+  const std::set<std::string> in_force = {"signed", "filed", "effective", "published"};
+  for (const char* stored : kStates) {
+    for (const Dates& dates : shapes) {
+      if (std::string_view(stored) == "filed" && dates.filed_on.empty()) continue;
+      const std::string until = InForceUntil(stored, dates);
+      for (Date d = D("2026-01-01"); d <= D("2029-03-01"); d = AddDays(d, 1)) {
+        const bool counted = in_force.count(CurrentState(stored, dates, d)) > 0;
+        ASSERT_EQ(counted, !until.empty() && d.ToString() <= until)
+            << stored << " filed " << dates.filed_on << " to " << dates.term_to << " on "
+            << d.ToString();
+      }
+    }
+  }
 }
 
 TEST(LabourRules, RenewalWindowIsTheLastThreeMonths) {

@@ -25,6 +25,7 @@
 #include "core/time.h"
 #include "labour/internal.h"
 #include "labour/rules.h"
+#include "labour/tally.h"
 
 namespace gonghui::labour {
 namespace {
@@ -87,6 +88,7 @@ Status Sign(api::Call& call, const db::Row& row, const std::string& side, const 
         {on, call.now, id});
     AddEvent(call, id, "sign", "congress", "signed", on,
              {{"online", true}, {"version", text->version}, {"sha256", text->sha256}});
+    RefreshContract(call.tx, id);
   }
   return Status::Ok();
 }

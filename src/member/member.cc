@@ -9,6 +9,7 @@
 #include "auth/auth.h"
 #include "core/idcard.h"
 #include "core/time.h"
+#include "org/org.h"
 
 namespace gonghui::member {
 
@@ -426,6 +427,7 @@ Result<api::Reply> Create(api::Call& call) {
   int64_t id = call.tx.Insert(
       "INSERT INTO member (" + cols + ") VALUES (" + marks + ") RETURNING id", params);
   if (changes.children) ReplaceChildren(call.tx, id, *changes.children);
+  org::MembersChanged(call.tx, org_id);
   GH_ASSIGN_OR_RETURN(Stored m, LoadInScope(call, id));
   audit::Record(call, "create", "member", id, org_id, nullptr, MaskedJson(m));
   GH_ASSIGN_OR_RETURN(nlohmann::json j, ReplyJson(call, m));
@@ -451,6 +453,7 @@ Result<api::Reply> Patch(api::Call& call) {
   params.push_back(id);
   call.tx.Exec(sql + " WHERE id = ?", params);
   if (changes.children) ReplaceChildren(call.tx, id, *changes.children);
+  org::MembersChanged(call.tx, before.row.Int(kColOrgId));
   GH_ASSIGN_OR_RETURN(Stored after, LoadInScope(call, id));
   audit::Record(call, "update", "member", id, after.row.Int(kColOrgId), MaskedJson(before),
                 MaskedJson(after));
@@ -473,6 +476,8 @@ Result<api::Reply> Transfer(api::Call& call) {
       "VALUES (?, ?, ?, ?, ?, ?)",
       {id, from, to, reason, call.who.user_id, call.now});
   call.tx.Exec("UPDATE member SET org_id = ?, updated_at = ? WHERE id = ?", {to, call.now, id});
+  org::MembersChanged(call.tx, from);
+  org::MembersChanged(call.tx, to);
   GH_ASSIGN_OR_RETURN(Stored after, LoadInScope(call, id));
   audit::Record(call, "transfer", "member", id, to, MaskedJson(before), MaskedJson(after));
   GH_ASSIGN_OR_RETURN(nlohmann::json j, ReplyJson(call, after));

@@ -158,6 +158,7 @@ Result<api::Reply> Create(api::Call& call) {
   }
   int64_t id = call.tx.Insert(
       "INSERT INTO enterprise (" + cols + ") VALUES (" + marks + ") RETURNING id", params);
+  EnterpriseChanged(call.tx, id);
   GH_ASSIGN_OR_RETURN(nlohmann::json e, LoadInScope(call, id));
   audit::Record(call, "create", "enterprise", id, org_id, nullptr, e);
   return api::Reply::Created(std::move(e));
@@ -179,6 +180,7 @@ Result<api::Reply> Patch(api::Call& call) {
   }
   params.push_back(id);
   call.tx.Exec(sql + " WHERE id = ?", params);
+  EnterpriseChanged(call.tx, id);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "update", "enterprise", id, before["org_id"].get<int64_t>(), before, after);
   return api::Reply::Ok(std::move(after));
@@ -201,6 +203,7 @@ Result<api::Reply> PutFlags(api::Call& call) {
       "INSERT INTO enterprise_flag (enterprise_id, year, factory_affairs_open, workers_congress, "
       "evidence) VALUES (?, ?, ?, ?, ?)",
       {id, year, int64_t{open.value_or(false)}, int64_t{congress.value_or(false)}, evidence});
+  EnterpriseChanged(call.tx, id);
   GH_ASSIGN_OR_RETURN(nlohmann::json after, LoadInScope(call, id));
   audit::Record(call, "update", "enterprise", id, before["org_id"].get<int64_t>(), before, after);
   return api::Reply::Ok(std::move(after));

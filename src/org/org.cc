@@ -350,6 +350,28 @@ bool IsKind(std::string_view kind) {
 
 void OnSubtreeMoved(SubtreeMovedHook hook) { Hooks().push_back(std::move(hook)); }
 
+namespace {
+std::vector<EnterpriseChangedHook>& EnterpriseHooks() {
+  static std::vector<EnterpriseChangedHook> hooks;
+  return hooks;
+}
+std::vector<MembersChangedHook>& MemberHooks() {
+  static std::vector<MembersChangedHook> hooks;
+  return hooks;
+}
+}  // namespace
+
+void OnEnterpriseChanged(EnterpriseChangedHook hook) {
+  EnterpriseHooks().push_back(std::move(hook));
+}
+void EnterpriseChanged(db::Tx& tx, int64_t enterprise_id) {
+  for (const EnterpriseChangedHook& hook : EnterpriseHooks()) hook(tx, enterprise_id);
+}
+void OnMembersChanged(MembersChangedHook hook) { MemberHooks().push_back(std::move(hook)); }
+void MembersChanged(db::Tx& tx, int64_t union_org_id) {
+  for (const MembersChangedHook& hook : MemberHooks()) hook(tx, union_org_id);
+}
+
 int64_t RootId(db::Tx& tx) {
   return tx.QueryInt(
       "SELECT id FROM org WHERE kind = 'city' AND parent_id IS NULL ORDER BY id LIMIT 1");

@@ -52,6 +52,17 @@ Status Move(db::Tx& tx, int64_t org_id, std::string_view axis, std::optional<int
 using SubtreeMovedHook = std::function<void(db::Tx&, int64_t root, std::string_view axis)>;
 void OnSubtreeMoved(SubtreeMovedHook hook);  // at start-up only
 
+// Called, in the writer's transaction, after an enterprise of the census
+// changed (its row or its yearly flags), and after the members of a union
+// changed (joined, left, transferred: for each union concerned). The labour
+// rates keep counters of both (labour/tally.h).
+using EnterpriseChangedHook = std::function<void(db::Tx&, int64_t enterprise_id)>;
+void OnEnterpriseChanged(EnterpriseChangedHook hook);  // at start-up only
+void EnterpriseChanged(db::Tx& tx, int64_t enterprise_id);
+using MembersChangedHook = std::function<void(db::Tx&, int64_t union_org_id)>;
+void OnMembersChanged(MembersChangedHook hook);  // at start-up only
+void MembersChanged(db::Tx& tx, int64_t union_org_id);
+
 // The id of the root (kind city), 0 before the tree exists.
 int64_t RootId(db::Tx& tx);
 

@@ -1,0 +1,371 @@
+#include "labour/tally.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "labour/rules.h"
+#include "org/org.h"
+
+namespace gonghui::labour {
+namespace {
+
+// One counter entry of a source, before it is added to its org's ancestors.
+struct Entry {
+  std::string measure;
+  std::string kind;
+  std::string bucket;
+  int64_t n = 0;
+  auto operator<=>(const Entry&) const = default;
+};
+using Entries = std::vector<Entry>;
+
+// What the rates need of one enterprise.
+struct UnitFacts {
+  int64_t org_id = 0;
+  std::string kind;
+  int64_t employees = 0;
+  bool unionised = false;
+  int64_t members = 0;
+  std::set<int64_t> affairs_years;
+  std::set<int64_t> congress_years;
+  std::string in_force_until;  // the latest of its contracts', "" for none
+};
+
+Entries UnitEntries(const UnitFacts& f, int64_t min_employees) {
+  Entries out;
+  const bool eligible = f.employees >= min_employees;
+  auto add = [&](const char* measure, std::string bucket, int64_t n) {
+    if (n != 0) out.push_back({measure, f.kind, std::move(bucket), n});
+  };
+  add("eligible", "", eligible ? 1 : 0);
+  if (!f.unionised) return out;
+  add("eligible_unionised", "", eligible ? 1 : 0);
+  add("unionised", "", 1);
+  add("members", "", f.members);
+  add("employees", "", f.employees);
+  for (int64_t y : f.affairs_years) add("affairs", std::to_string(y), 1);
+  for (int64_t y : f.congress_years) add("congress", std::to_string(y), 1);
+  if (!f.in_force_until.empty()) add("in_force", f.in_force_until, 1);
+  return out;
+}
+
+// A contract that took effect counts among the expiries of its term's end.
+Entries ContractEntries(const std::string& kind, const std::string& effective_on,
+                        const std::string& term_to, bool renewed) {
+  if (effective_on.empty()) return {};
+  Entries out = {{"expired", kind, term_to, 1}};
+  if (renewed) out.push_back({"renewed", kind, term_to, 1});
+  return out;
+}
+
+std::string Encode(const Entries& entries) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const Entry& e : entries) j.push_back({e.measure, e.kind, e.bucket, e.n});
+  return j.dump();
+}
+
+Entries Decode(const std::string& text) {
+  Entries out;
+  for (const nlohmann::json& e : nlohmann::json::parse(text)) {
+    out.push_back({e[0].get<std::string>(), e[1].get<std::string>(), e[2].get<std::string>(),
+                   e[3].get<int64_t>()});
+  }
+  return out;
+}
+
+int64_t MinEmployees(db::Tx& tx) {
+  auto r = tx.QueryOne("SELECT value FROM labour_setting WHERE setting_key = 'min_employees'");
+  return r ? std::stoll(r->Str(0)) : kDefaultMinEmployees;
+}
+
+// The counters a source of `org_id` adds to: its ancestors on both axes
+// (itself included) and its own row.
+std::vector<std::pair<std::string, int64_t>> Targets(db::Tx& tx, int64_t org_id) {
+  std::vector<std::pair<std::string, int64_t>> out = {{"o", org_id}};
+  for (const db::Row& r :
+       tx.Query("SELECT axis, ancestor_id FROM org_closure WHERE descendant_id = ?", {org_id})) {
+    out.emplace_back(r.Str(0), r.Int(1));
+  }
+  return out;
+}
+
+void Apply(db::Tx& tx, int64_t org_id, const Entries& entries, int sign) {
+  if (entries.empty()) return;
+  for (const auto& [axis, target] : Targets(tx, org_id)) {
+    for (const Entry& e : entries) {
+      tx.Exec(
+          "INSERT INTO labour_tally (axis, org_id, measure, kind, bucket, n) VALUES (?, ?, ?, ?, "
+          "?, ?) ON CONFLICT (axis, org_id, measure, kind, bucket) DO UPDATE SET n = "
+          "labour_tally.n + excluded.n",
+          {axis, target, e.measure, e.kind, e.bucket, sign * e.n});
+    }
+  }
+}
+
+// Replaces what source (`source`, `id`) added with `entries` of `org_id`.
+void Replace(db::Tx& tx, const char* source, int64_t id, int64_t org_id, const Entries& entries) {
+  auto old = tx.QueryOne(
+      "SELECT org_id, entries FROM labour_tally_source WHERE source = ? AND source_id = ?",
+      {std::string(source), id});
+  const Entries before = old ? Decode(old->Str(1)) : Entries{};
+  if (old && old->Int(0) == org_id && before == entries) return;
+  if (old) Apply(tx, old->Int(0), before, -1);
+  Apply(tx, org_id, entries, +1);
+  tx.Exec("DELETE FROM labour_tally_source WHERE source = ? AND source_id = ?",
+          {std::string(source), id});
+  if (!entries.empty()) {
+    tx.Exec(
+        "INSERT INTO labour_tally_source (source, source_id, org_id, entries) VALUES (?, ?, ?, ?)",
+        {std::string(source), id, org_id, Encode(entries)});
+  }
+}
+
+constexpr const char* kInForceStates = "('signed', 'filed', 'effective', 'published')";
+constexpr const char* kRenewalStates = "('signed', 'filed', 'effective', 'published', 'expired')";
+
+// The later of two "in force until" days ("" is none).
+void Later(std::string& until, const std::string& other) { until = std::max(until, other); }
+
+void RefreshContractOnly(db::Tx& tx, int64_t id) {
+  auto c =
+      tx.QueryOne(std::string("SELECT org_id, kind, effective_on, term_to, EXISTS (SELECT 1 FROM "
+                              "labour_contract n WHERE n.predecessor_id = c.id AND n.state IN ") +
+                      kRenewalStates + ") FROM labour_contract c WHERE c.id = ?",
+                  {id});
+  if (!c) {
+    Replace(tx, "c", id, 0, {});
+    return;
+  }
+  Replace(tx, "c", id, c->Int(0), ContractEntries(c->Str(1), c->Str(2), c->Str(3), c->Int(4) != 0));
+}
+
+}  // namespace
+
+void RefreshUnits(db::Tx& tx, const std::vector<int64_t>& enterprise_ids) {
+  if (enterprise_ids.empty()) return;
+  const int64_t min_employees = MinEmployees(tx);
+  for (int64_t id : std::set<int64_t>(enterprise_ids.begin(), enterprise_ids.end())) {
+    auto e = tx.QueryOne(
+        "SELECT org_id, kind, employees, union_org_id FROM enterprise WHERE id = ?", {id});
+    if (!e) {
+      Replace(tx, "e", id, 0, {});
+      continue;
+    }
+    UnitFacts f;
+    f.org_id = e->Int(0);
+    f.kind = e->Str(1);
+    f.employees = e->Int(2);
+    f.unionised = e->OptInt(3).has_value();
+    if (f.unionised) {
+      f.members = tx.QueryInt("SELECT COUNT(*) FROM member WHERE org_id = ? AND status = 'active'",
+                              {*e->OptInt(3)});
+      for (const db::Row& r :
+           tx.Query("SELECT year, factory_affairs_open, workers_congress FROM enterprise_flag "
+                    "WHERE enterprise_id = ?",
+                    {id})) {
+        if (r.Int(1)) f.affairs_years.insert(r.Int(0));
+        if (r.Int(2)) f.congress_years.insert(r.Int(0));
+      }
+      for (const db::Row& r : tx.Query(
+               std::string("SELECT c.state, c.filed_on, c.term_to FROM labour_contract c WHERE "
+                           "c.employer_enterprise_id = ? AND c.state IN ") +
+                   kInForceStates +
+                   " UNION ALL SELECT c.state, c.filed_on, c.term_to FROM "
+                   "labour_contract_enterprise ce JOIN labour_contract c ON c.id = "
+                   "ce.contract_id WHERE ce.enterprise_id = ? AND c.state IN " +
+                   kInForceStates,
+               {id, id})) {
+        Later(f.in_force_until, InForceUntil(r.Str(0), {r.Str(1), r.Str(2)}));
+      }
+    }
+    Replace(tx, "e", id, f.org_id, UnitEntries(f, min_employees));
+  }
+}
+
+void RefreshUnionUnits(db::Tx& tx, int64_t union_org_id) {
+  std::vector<int64_t> ids;
+  for (const db::Row& r :
+       tx.Query("SELECT id FROM enterprise WHERE union_org_id = ?", {union_org_id})) {
+    ids.push_back(r.Int(0));
+  }
+  RefreshUnits(tx, ids);
+}
+
+std::vector<int64_t> ContractUnits(db::Tx& tx, int64_t contract_id) {
+  std::vector<int64_t> out;
+  for (const db::Row& r :
+       tx.Query("SELECT employer_enterprise_id FROM labour_contract WHERE id = ? AND "
+                "employer_enterprise_id IS NOT NULL UNION SELECT enterprise_id FROM "
+                "labour_contract_enterprise WHERE contract_id = ?",
+                {contract_id, contract_id})) {
+    out.push_back(r.Int(0));
+  }
+  return out;
+}
+
+void RefreshContract(db::Tx& tx, int64_t contract_id, const std::vector<int64_t>& also) {
+  RefreshContractOnly(tx, contract_id);
+  if (auto p =
+          tx.QueryOne("SELECT predecessor_id FROM labour_contract WHERE id = ?", {contract_id});
+      p && p->OptInt(0)) {
+    RefreshContractOnly(tx, *p->OptInt(0));
+  }
+  std::vector<int64_t> units = ContractUnits(tx, contract_id);
+  units.insert(units.end(), also.begin(), also.end());
+  RefreshUnits(tx, units);
+}
+
+void RebuildTallies(db::Tx& tx) {
+  tx.Exec("DELETE FROM labour_tally");
+  tx.Exec("DELETE FROM labour_tally_source");
+  const int64_t min_employees = MinEmployees(tx);
+  std::map<int64_t, UnitFacts> units;
+  std::map<int64_t, std::vector<int64_t>> by_union;
+  for (const db::Row& r :
+       tx.Query("SELECT id, org_id, kind, employees, union_org_id FROM enterprise")) {
+    UnitFacts& f = units[r.Int(0)];
+    f.org_id = r.Int(1);
+    f.kind = r.Str(2);
+    f.employees = r.Int(3);
+    f.unionised = r.OptInt(4).has_value();
+    if (f.unionised) by_union[*r.OptInt(4)].push_back(r.Int(0));
+  }
+  for (const db::Row& r : tx.Query("SELECT org_id, COUNT(*) FROM member WHERE status = 'active' "
+                                   "AND org_id IN (SELECT union_org_id FROM enterprise) GROUP BY "
+                                   "org_id")) {
+    for (int64_t e : by_union[r.Int(0)]) units[e].members = r.Int(1);
+  }
+  for (const db::Row& r :
+       tx.Query("SELECT enterprise_id, year, factory_affairs_open, workers_congress FROM "
+                "enterprise_flag WHERE factory_affairs_open = 1 OR workers_congress = 1")) {
+    auto it = units.find(r.Int(0));
+    if (it == units.end()) continue;
+    if (r.Int(2)) it->second.affairs_years.insert(r.Int(1));
+    if (r.Int(3)) it->second.congress_years.insert(r.Int(1));
+  }
+  for (const db::Row& r : tx.Query(
+           std::string("SELECT c.employer_enterprise_id, c.state, c.filed_on, c.term_to FROM "
+                       "labour_contract c WHERE c.employer_enterprise_id IS NOT NULL AND c.state "
+                       "IN ") +
+           kInForceStates +
+           " UNION ALL SELECT ce.enterprise_id, c.state, c.filed_on, c.term_to FROM "
+           "labour_contract_enterprise ce JOIN labour_contract c ON c.id = ce.contract_id WHERE "
+           "c.state IN " +
+           kInForceStates)) {
+    auto it = units.find(r.Int(0));
+    if (it == units.end()) continue;
+    Later(it->second.in_force_until, InForceUntil(r.Str(1), {r.Str(2), r.Str(3)}));
+  }
+  // Every source's entries, summed per counter of its org's ancestors.
+  std::map<int64_t, std::vector<std::pair<std::string, int64_t>>> targets;
+  for (const db::Row& r :
+       tx.Query("SELECT descendant_id, axis, ancestor_id FROM org_closure WHERE descendant_id IN "
+                "(SELECT org_id FROM enterprise UNION SELECT org_id FROM labour_contract)")) {
+    targets[r.Int(0)].emplace_back(r.Str(1), r.Int(2));
+  }
+  // Summed per org first (a few thousand orgs hold the census), then per
+  // counter of each org's ancestors.
+  using Key = std::tuple<std::string, std::string, std::string>;  // measure, kind, bucket
+  std::map<int64_t, std::map<Key, int64_t>> per_org;
+  db::BulkInsert sources(tx, "labour_tally_source", {"source", "source_id", "org_id", "entries"});
+  auto add = [&](const char* source, int64_t id, int64_t org_id, const Entries& entries) {
+    if (entries.empty()) return;
+    sources.Add({std::string(source), id, org_id, Encode(entries)});
+    auto& sums = per_org[org_id];
+    for (const Entry& e : entries) sums[{e.measure, e.kind, e.bucket}] += e.n;
+  };
+  for (const auto& [id, f] : units) add("e", id, f.org_id, UnitEntries(f, min_employees));
+  for (const db::Row& r :
+       tx.Query(std::string("SELECT c.id, c.org_id, c.kind, c.effective_on, "
+                            "c.term_to, EXISTS (SELECT 1 FROM labour_contract "
+                            "n WHERE n.predecessor_id = c.id AND n.state IN ") +
+                kRenewalStates + ") FROM labour_contract c WHERE c.effective_on <> ''")) {
+    add("c", r.Int(0), r.Int(1), ContractEntries(r.Str(2), r.Str(3), r.Str(4), r.Int(5) != 0));
+  }
+  std::map<std::tuple<std::string, int64_t, std::string, std::string, std::string>, int64_t> sums;
+  for (const auto& [org_id, entries] : per_org) {
+    std::vector<std::pair<std::string, int64_t>> to = targets[org_id];
+    to.emplace_back("o", org_id);
+    for (const auto& [key, n] : entries) {
+      const auto& [measure, kind, bucket] = key;
+      for (const auto& [axis, ancestor] : to) sums[{axis, ancestor, measure, kind, bucket}] += n;
+    }
+  }
+  sources.Flush();
+  db::BulkInsert tally(tx, "labour_tally", {"axis", "org_id", "measure", "kind", "bucket", "n"});
+  for (const auto& [key, n] : sums) {
+    const auto& [axis, org_id, measure, kind, bucket] = key;
+    tally.Add({axis, org_id, measure, kind, bucket, n});
+  }
+}
+
+void RegisterTallyHooks() {
+  org::OnEnterpriseChanged(
+      [](db::Tx& tx, int64_t enterprise_id) { RefreshUnits(tx, {enterprise_id}); });
+  org::OnMembersChanged(
+      [](db::Tx& tx, int64_t union_org_id) { RefreshUnionUnits(tx, union_org_id); });
+  // The ancestors of the moved subtree's sources changed.
+  org::OnSubtreeMoved([](db::Tx& tx, int64_t, std::string_view) { RebuildTallies(tx); });
+}
+
+std::map<int64_t, Tallies> ReadTallies(db::Tx& tx, const std::vector<int64_t>& org_ids,
+                                       const TallyFilter& f) {
+  std::map<int64_t, Tallies> out;
+  if (org_ids.empty()) return out;
+  std::vector<db::Value> params = {f.axis};
+  std::string sql =
+      "SELECT org_id, measure, SUM(n) FROM labour_tally WHERE axis = ? AND org_id IN (";
+  for (size_t i = 0; i < org_ids.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    params.emplace_back(org_ids[i]);
+  }
+  sql += ") AND (";
+  auto kinds = [&]() {
+    if (f.kinds.empty()) return std::string();
+    std::string s = " AND kind IN (";
+    for (size_t i = 0; i < f.kinds.size(); ++i) {
+      s += i ? ", ?" : "?";
+      params.emplace_back(f.kinds[i]);
+    }
+    return s + ")";
+  };
+  const std::string year = std::to_string(f.year);
+  sql += "(measure IN ('eligible', 'eligible_unionised', 'unionised', 'members', 'employees')" +
+         kinds() + ")";
+  params.emplace_back(year);
+  sql += " OR (measure IN ('affairs', 'congress') AND bucket = ?" + kinds() + ")";
+  params.emplace_back(f.today);
+  sql += " OR (measure = 'in_force' AND bucket >= ?" + kinds() + ")";
+  params.insert(params.end(),
+                {db::Value(year + "-01-01"), db::Value(year + "-12-31"), db::Value(f.today)});
+  sql += " OR (measure IN ('expired', 'renewed') AND bucket >= ? AND bucket <= ? AND bucket < ?";
+  if (f.contract_kind == "area") {
+    sql += " AND kind IN ('regional', 'industry')";
+  } else if (!f.contract_kind.empty()) {
+    sql += " AND kind = ?";
+    params.emplace_back(f.contract_kind);
+  }
+  sql += ")) GROUP BY org_id, measure";
+  for (const db::Row& r : tx.Query(sql, params)) {
+    Tallies& t = out[r.Int(0)];
+    const std::string m = r.Str(1);
+    const int64_t n = r.Int(2);
+    if (m == "eligible") t.eligible = n;
+    if (m == "eligible_unionised") t.eligible_unionised = n;
+    if (m == "unionised") t.unionised = n;
+    if (m == "members") t.members = n;
+    if (m == "employees") t.employees = n;
+    if (m == "affairs") t.affairs = n;
+    if (m == "congress") t.congress = n;
+    if (m == "in_force") t.in_force = n;
+    if (m == "expired") t.expired = n;
+    if (m == "renewed") t.renewed = n;
+  }
+  return out;
+}
+
+}  // namespace gonghui::labour
