@@ -182,9 +182,13 @@ afterEach(() => {
   assert.deepEqual(reports, [], `the browser reported policy violations:\n${reports.join('\n')}`);
 });
 
-/** A page in a context of its own (its own session cookie), in zh-CN, watched for policy reports. */
-export async function newPage(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+/**
+ * A page in a context of its own (its own session cookie), in zh-CN, watched for policy reports.
+ * `options.viewport` sizes it (a phone: { width: 375, height: 667 }); 1440×900 otherwise.
+ */
+export async function newPage(browser, baseURL, options = {}) {
+  const viewport = options.viewport ?? { width: 1440, height: 900 };
+  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', isMobile: !!options.viewport, hasTouch: !!options.viewport });
   await context.exposeBinding('__reportPolicyViolation', ({ frame }, text) => {
     policyReports.push(`${frame.url()}: ${text}`);
   });

@@ -10,6 +10,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Shown in the side menu, with this Element Plus icon name. */
     menuIcon?: string;
+    /** The side menu's group (i18n key of its title) the entry sits in, e.g. `menu.labour`. */
+    menuGroup?: string;
     /** The menu entry to highlight for a page that has none (form, detail). */
     activeMenu?: string;
   }

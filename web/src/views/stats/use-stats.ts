@@ -12,6 +12,11 @@ const PAGES: Record<string, string> = {
   '/activities': 'activity',
   '/honours': 'honour',
   '/competitions/entries': 'competition-entries',
+  '/labour/visits': 'labour-visits',
+  '/labour/trainings': 'labour-trainings',
+  '/labour/consultations': 'labour-consultations',
+  '/labour/documents': 'labour-documents',
+  '/labour/mediations': 'labour-mediations',
 };
 
 /** The UI route behind a figure's link, or null when no page lists those records yet. */
