@@ -17,6 +17,7 @@ const STAMP = `E2E${Date.now().toString(36)}${process.pid}`;
 const TITLE = `集体合同${STAMP}`;
 const YEAR = new Date().getFullYear();
 const EMPLOYER_SIGNER = '企业方首席代表王五';
+const TEXT = `${TITLE}\n第一条 为维护职工合法权益，双方平等协商订立本合同。\n第二条 工资每年协商调整一次。`;
 
 const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
@@ -35,14 +36,17 @@ async function typeDateIn(page, testid, value) {
   await input.press('Enter');
 }
 
-/** Picks an option of a remote-search select (OrgSelect, EnterpriseSelect) by typing part of its label. */
+/**
+ * Picks an option of a remote-search select (OrgSelect, EnterpriseSelect) by typing part of its
+ * label; the option is looked up in this select's own list (its input's aria-controls), not in
+ * another select's dropdown that may still be closing.
+ */
 async function searchAndChoose(page, testid, text) {
   const input = field(page, testid);
   await input.click();
   await input.fill(text);
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: text }).first().click();
-  // The next select's search must not find this dropdown while it closes.
-  await page.waitForFunction(() => [...globalThis.document.querySelectorAll('.el-select-dropdown')].every((e) => e.offsetParent === null));
+  const list = await input.getAttribute('aria-controls');
+  await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click();
 }
 
 /** The numerator of 集体合同签订率 as the dashboard shows it. */
@@ -157,7 +161,7 @@ describe('集体合同: drafted, negotiated, approved by the congress and signed
     assert.equal(body.negotiators.length, 6);
 
     await nanan.locator('.el-tabs__item', { hasText: '合同文本' }).click();
-    await field(nanan, 'text-typed').fill(`${TITLE}\n第一条 为维护职工合法权益，双方平等协商订立本合同。\n第二条 工资每年协商调整一次。`);
+    await field(nanan, 'text-typed').fill(TEXT);
     await nanan.locator('[data-testid="text-save"]').click();
     await nanan.locator('[data-testid="text-table"] tbody tr').first().waitFor();
   });
@@ -229,5 +233,38 @@ describe('集体合同: drafted, negotiated, approved by the congress and signed
   flow('集体合同签订率 counts the contract: its numerator is one higher', async () => {
     assert.equal(await signingNumerator(nanan), before_ + 1);
     await nanan.locator('[data-testid="rates-chart"] canvas').waitFor();
+  });
+
+  flow('the signed text verifies on the public page; another file does not', async () => {
+    const { body } = await apiGet(nanan, `/labour/contracts/${contractId}`);
+    await phone.goto('/verify');
+    await phone.locator('[data-testid="verify-number"]').fill(body.number);
+    await phone.locator('[data-testid="verify-file"]').setInputFiles({ name: 'text.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT, 'utf8') });
+    await phone.locator('[data-testid="verify-submit"]').click();
+    await phone.locator('[data-testid="verify-result"][data-match="true"]').waitFor();
+    await phone.locator('[data-testid="verify-file"]').setInputFiles({ name: 'other.txt', mimeType: 'text/plain', buffer: Buffer.from(`${TEXT}。`, 'utf8') });
+    await phone.locator('[data-testid="verify-submit"]').click();
+    await phone.locator('[data-testid="verify-result"][data-match="false"]').waitFor();
+  });
+
+  flow("the dashboard's counts open their lists filtered the same way", async () => {
+    await nanan.goto('/labour/rates');
+    await nanan.locator('[data-testid="rates"][data-state="ready"]').waitFor();
+    for (const [count, list] of [
+      ['visits', 'visit'],
+      ['trainings', 'training'],
+      ['documents', 'document'],
+      ['consultations', 'consultation'],
+      ['mediations', 'mediation'],
+    ]) {
+      const link = nanan.locator(`[data-testid="count-${count}"]`);
+      const n = (await link.textContent()).trim();
+      await link.click();
+      await nanan.waitForURL(new RegExp(`/labour/${count}\\?.*year=${YEAR}`));
+      await nanan.locator(`[data-testid="${list}-table"][data-state="ready"]`).waitFor();
+      await nanan.locator('.toolbar', { hasText: `共 ${n} 条` }).first().waitFor();
+      await nanan.goBack();
+      await nanan.locator('[data-testid="rates"][data-state="ready"]').waitFor();
+    }
   });
 });
