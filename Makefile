@@ -61,6 +61,7 @@ bench: build
 	bench/search.sh
 	bench/export.sh
 	bench/stats.sh
+	bench/labour.sh
 
 clean:
 	rm -rf build build-asan build-fuzz web/dist

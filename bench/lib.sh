@@ -1,9 +1,10 @@
 # What the benchmarks share (sourced by bench/*.sh, from the repository root):
 #   city_dataset       — $DIR/city.db, the `city` demo data set, built (and timed) when missing or
-#                        made by an older demo (one without the programmes' 200,000 care records);
-#   serve_city LOG     — serves it with $BIN on a free port, waits until it answers (migrations
-#                        run first), sets $port and $server and stops it on exit (stop_city:
-#                        kill, then wait until it has closed the database).
+#                        made by an older demo (one without the programmes' 200,000 care records
+#                        or without labour relations);
+#   serve_city LOG [DB] — serves it (or the database URL DB) with $BIN on a free port, waits until
+#                        it answers (migrations run first), sets $port and $server and stops it on
+#                        exit (stop_city: kill, then wait until it has closed the database).
 # Uses BIN (default build/gonghui) and DIR (BENCH_DIR, default /tmp/gonghui-bench).
 BIN=${BIN:-build/gonghui}
 DIR=${BENCH_DIR:-/tmp/gonghui-bench}
@@ -25,7 +26,9 @@ city_dataset() {
         return 1
       fi
     fi
-    if [ "$care" -ge 200000 ]; then
+    local labour
+    labour=$(sqlite3 -cmd '.timeout 60000' "$CITY_DB" 'SELECT COUNT(*) FROM labour_contract' 2>/dev/null || echo 0)
+    if [ "$care" -ge 200000 ] && [ "$labour" -gt 0 ]; then
       echo "reusing $CITY_DB ($(cat "$DIR/demo-time.txt" 2>/dev/null || echo 'demo time not recorded'))"
       return
     fi
@@ -43,11 +46,11 @@ stop_city() {
   wait "$server" 2>/dev/null || true
 }
 
-serve_city() {  # log file
+serve_city() {  # log file [database URL]
   port=$(( 30000 + RANDOM % 10000 ))
   local t0
   t0=$(date +%s.%N)
-  "$BIN" serve --listen 127.0.0.1:$port --db "sqlite:$CITY_DB" --web web/dist >"$1" 2>&1 &
+  "$BIN" serve --listen 127.0.0.1:$port --db "${2:-sqlite:$CITY_DB}" --web web/dist >"$1" 2>&1 &
   server=$!
   # Wait for it to finish closing the database, so the next benchmark finds it free.
   trap 'stop_city' EXIT

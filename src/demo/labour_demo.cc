@@ -114,13 +114,19 @@ class LabourDemo {
   }
 
   // A unionised unit's workforce from its union's members, at a membership
-  // rate of 80–97% per district (95% in 巫山), so 入会率 reads like a real one.
+  // rate of 80–97% per district (95% in 巫山), so 入会率 reads like a real one,
+  // plus the few who are not yet members. Only where the demo holds a union's
+  // members in full (the small scale: a score or so per union); the city
+  // scale's unions hold a sample of theirs, and keep the census's workforces.
   void SizeWorkforces() {
+    const int64_t unions = tx_.QueryInt("SELECT COUNT(*) FROM org WHERE kind = 'grassroots'");
+    const int64_t members = tx_.QueryInt("SELECT COUNT(*) FROM member");
+    if (unions == 0 || members / unions < 15) return;
     for (int64_t d : districts_) {
       const int64_t rate = InWushan(d) ? 95 : 80 + dice_.Below(18);
       tx_.Exec(
           "UPDATE enterprise SET employees = (SELECT COUNT(*) FROM member m WHERE m.org_id = "
-          "enterprise.union_org_id AND m.status = 'active') * 100 / ? + id % 3 WHERE "
+          "enterprise.union_org_id AND m.status = 'active') * 100 / ? + 5 + id % 7 WHERE "
           "union_org_id IS NOT NULL AND org_id IN (SELECT descendant_id FROM org_closure WHERE "
           "ancestor_id = ? AND axis = 't')",
           {rate, d});

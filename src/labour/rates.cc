@@ -55,10 +55,6 @@ constexpr RateDef kRates[] = {
     {"renewal", "集体合同续签率", "本年度期满的集体合同中已续签的份数 ÷ 本年度期满的集体合同份数"},
 };
 
-const char* const kEnterpriseKinds[] = {"state_owned",         "public_institution",  "government",
-                                        "above_scale_private", "below_scale_private", "platform",
-                                        "social_org"};
-
 std::map<std::string, std::string> Settings(db::Tx& tx) {
   std::map<std::string, std::string> out;
   for (const db::Row& r : tx.Query("SELECT setting_key, value FROM labour_setting")) {
@@ -101,7 +97,7 @@ Result<Scope> ReadScope(api::Call& call) {
       size_t end = kinds->find(',', start);
       if (end == std::string::npos) end = kinds->size();
       const std::string kind = kinds->substr(start, end - start);
-      if (std::none_of(std::begin(kEnterpriseKinds), std::end(kEnterpriseKinds),
+      if (std::none_of(std::begin(org::kEnterpriseKinds), std::end(org::kEnterpriseKinds),
                        [&](const char* k) { return kind == k; })) {
         return InvalidArgument("kinds", "单位类型（kinds）中的 " + kind + " 不存在");
       }
@@ -278,15 +274,17 @@ Result<api::Reply> Rates(api::Call& call) {
   auto count = [&](const std::string& table, const std::string& date_col,
                    const std::string& extra) {
     std::vector<db::Value> params;
+    // These tables are small next to a city's subtree: test each row's org
+    // (SubtreeHas) rather than list the subtree.
     std::string sql = "SELECT COUNT(*) FROM " + table + " r WHERE " +
-                      api::InSubtree("r.org_id", s.sub, params) + " AND r." + date_col +
+                      api::SubtreeHas("r.org_id", s.sub, params) + " AND r." + date_col +
                       " >= ? AND r." + date_col + " <= ?" + extra;
     params.insert(params.end(), {from, to});
     return call.tx.QueryInt(sql, params);
   };
   std::vector<db::Value> tp;
   const std::string trained_sql = "SELECT COALESCE(SUM(r.total), 0) FROM labour_training r WHERE " +
-                                  api::InSubtree("r.org_id", s.sub, tp) +
+                                  api::SubtreeHas("r.org_id", s.sub, tp) +
                                   " AND r.held_from >= ? AND r.held_from <= ?";
   tp.insert(tp.end(), {from, to});
   const int64_t trained = call.tx.QueryInt(trained_sql, tp);

@@ -49,7 +49,10 @@ Entries UnitEntries(const UnitFacts& f, int64_t min_employees) {
   add("employees", "", f.employees);
   for (int64_t y : f.affairs_years) add("affairs", std::to_string(y), 1);
   for (int64_t y : f.congress_years) add("congress", std::to_string(y), 1);
-  if (!f.in_force_until.empty()) add("in_force", f.in_force_until, 1);
+  if (!f.in_force_until.empty()) {
+    add("in_force", f.in_force_until, 1);
+    add("in_force_m", f.in_force_until.substr(0, 7), 1);
+  }
   return out;
 }
 
@@ -57,8 +60,12 @@ Entries UnitEntries(const UnitFacts& f, int64_t min_employees) {
 Entries ContractEntries(const std::string& kind, const std::string& effective_on,
                         const std::string& term_to, bool renewed) {
   if (effective_on.empty()) return {};
-  Entries out = {{"expired", kind, term_to, 1}};
-  if (renewed) out.push_back({"renewed", kind, term_to, 1});
+  const std::string month = term_to.substr(0, 7);
+  Entries out = {{"expired", kind, term_to, 1}, {"expired_m", kind, month, 1}};
+  if (renewed) {
+    out.push_back({"renewed", kind, term_to, 1});
+    out.push_back({"renewed_m", kind, month, 1});
+  }
   return out;
 }
 
@@ -316,54 +323,73 @@ std::map<int64_t, Tallies> ReadTallies(db::Tx& tx, const std::vector<int64_t>& o
                                        const TallyFilter& f) {
   std::map<int64_t, Tallies> out;
   if (org_ids.empty()) return out;
-  std::vector<db::Value> params = {f.axis};
-  std::string sql =
-      "SELECT org_id, measure, SUM(n) FROM labour_tally WHERE axis = ? AND org_id IN (";
-  for (size_t i = 0; i < org_ids.size(); ++i) {
-    sql += i ? ", ?" : "?";
-    params.emplace_back(org_ids[i]);
-  }
-  sql += ") AND (";
-  auto kinds = [&]() {
-    if (f.kinds.empty()) return std::string();
-    std::string s = " AND kind IN (";
-    for (size_t i = 0; i < f.kinds.size(); ++i) {
-      s += i ? ", ?" : "?";
-      params.emplace_back(f.kinds[i]);
-    }
-    return s + ")";
-  };
-  const std::string year = std::to_string(f.year);
-  sql += "(measure IN ('eligible', 'eligible_unionised', 'unionised', 'members', 'employees')" +
-         kinds() + ")";
-  params.emplace_back(year);
-  sql += " OR (measure IN ('affairs', 'congress') AND bucket = ?" + kinds() + ")";
-  params.emplace_back(f.today);
-  sql += " OR (measure = 'in_force' AND bucket >= ?" + kinds() + ")";
-  params.insert(params.end(),
-                {db::Value(year + "-01-01"), db::Value(year + "-12-31"), db::Value(f.today)});
-  sql += " OR (measure IN ('expired', 'renewed') AND bucket >= ? AND bucket <= ? AND bucket < ?";
+  // Each part an index range: (axis, org, measure, kind) fixed, a range of
+  // buckets. "In force today" is the months after this one plus the days of
+  // this month from today on; "expired in the year, before today" the months
+  // of the year before this one plus this month's days before today.
+  std::vector<std::string> kinds = f.kinds;
+  if (kinds.empty())
+    kinds.assign(std::begin(org::kEnterpriseKinds), std::end(org::kEnterpriseKinds));
+  std::vector<std::string> contract_kinds;
   if (f.contract_kind == "area") {
-    sql += " AND kind IN ('regional', 'industry')";
+    contract_kinds = {"regional", "industry"};
   } else if (!f.contract_kind.empty()) {
-    sql += " AND kind = ?";
-    params.emplace_back(f.contract_kind);
+    contract_kinds = {f.contract_kind};
+  } else {
+    for (const Kind& k : kKinds) contract_kinds.emplace_back(k.key);
   }
-  sql += ")) GROUP BY org_id, measure";
+  const std::string year = std::to_string(f.year);
+  const std::string month = f.today.substr(0, 7);
+  std::vector<db::Value> params;
+  auto part = [&](const std::vector<std::string>& measures, const std::vector<std::string>& of,
+                  const std::string& buckets, const std::vector<std::string>& bucket_values) {
+    std::string sql = "SELECT org_id, measure, SUM(n) FROM labour_tally WHERE axis = ?";
+    params.emplace_back(f.axis);
+    auto list = [&](const std::vector<std::string>& values) {
+      std::string l = "(";
+      for (size_t i = 0; i < values.size(); ++i) {
+        l += i ? ", ?" : "?";
+        params.emplace_back(values[i]);
+      }
+      return l + ")";
+    };
+    sql += " AND org_id IN (";
+    for (size_t i = 0; i < org_ids.size(); ++i) {
+      sql += i ? ", ?" : "?";
+      params.emplace_back(org_ids[i]);
+    }
+    sql += ") AND measure IN " + list(measures);
+    sql += " AND kind IN " + list(of);
+    sql += " AND " + buckets + " GROUP BY org_id, measure";
+    for (const std::string& v : bucket_values) params.emplace_back(v);
+    return sql;
+  };
+  std::string sql = part({"eligible", "eligible_unionised", "unionised", "members", "employees"},
+                         kinds, "bucket = ''", {});
+  sql += " UNION ALL " + part({"affairs", "congress"}, kinds, "bucket = ?", {year});
+  sql += " UNION ALL " + part({"in_force_m"}, kinds, "bucket > ?", {month});
+  sql += " UNION ALL " +
+         part({"in_force"}, kinds, "bucket >= ? AND bucket <= ?", {f.today, month + "-31"});
+  sql += " UNION ALL " + part({"expired_m", "renewed_m"}, contract_kinds,
+                              "bucket >= ? AND bucket <= ? AND bucket < ?",
+                              {year + "-01", year + "-12", month});
+  sql += " UNION ALL " + part({"expired", "renewed"}, contract_kinds,
+                              "bucket >= ? AND bucket < ? AND bucket >= ? AND bucket <= ?",
+                              {month + "-01", f.today, year + "-01-01", year + "-12-31"});
   for (const db::Row& r : tx.Query(sql, params)) {
     Tallies& t = out[r.Int(0)];
     const std::string m = r.Str(1);
     const int64_t n = r.Int(2);
-    if (m == "eligible") t.eligible = n;
-    if (m == "eligible_unionised") t.eligible_unionised = n;
-    if (m == "unionised") t.unionised = n;
-    if (m == "members") t.members = n;
-    if (m == "employees") t.employees = n;
-    if (m == "affairs") t.affairs = n;
-    if (m == "congress") t.congress = n;
-    if (m == "in_force") t.in_force = n;
-    if (m == "expired") t.expired = n;
-    if (m == "renewed") t.renewed = n;
+    if (m == "eligible") t.eligible += n;
+    if (m == "eligible_unionised") t.eligible_unionised += n;
+    if (m == "unionised") t.unionised += n;
+    if (m == "members") t.members += n;
+    if (m == "employees") t.employees += n;
+    if (m == "affairs") t.affairs += n;
+    if (m == "congress") t.congress += n;
+    if (m == "in_force" || m == "in_force_m") t.in_force += n;
+    if (m == "expired" || m == "expired_m") t.expired += n;
+    if (m == "renewed" || m == "renewed_m") t.renewed += n;
   }
   return out;
 }

@@ -16,6 +16,9 @@
 //   kind is the enterprise's kind, so any set of kinds sums its rows;
 //   contract    expired             1, bucket its term_to, kind the contract kind
 //               renewed             1 the same when a signed renewal links to it
+// Each dated measure comes twice, by day and by month (in_force_m, expired_m,
+// renewed_m: bucket "YYYY-MM"), so a read sums whole months and the days of
+// the current month only: a few hundred rows per org, whatever the dates.
 // labour_tally holds the sums per org of every source of its subtree, on each
 // axis ('t', 'i'), and of the org's own sources ('o'). labour_tally_source
 // keeps what each source last added, so a refresh takes back exactly that and

@@ -12,10 +12,6 @@
 namespace gonghui::org {
 namespace {
 
-const char* const kEnterpriseKinds[] = {"state_owned",         "public_institution",  "government",
-                                        "above_scale_private", "below_scale_private", "platform",
-                                        "social_org"};
-
 const std::vector<api::FieldDef> kFields = {{"org_id", "登记工会"},
                                             {"name", "单位名称"},
                                             {"credit_code", "统一社会信用代码"},

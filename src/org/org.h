@@ -52,6 +52,11 @@ Status Move(db::Tx& tx, int64_t org_id, std::string_view axis, std::optional<int
 using SubtreeMovedHook = std::function<void(db::Tx&, int64_t root, std::string_view axis)>;
 void OnSubtreeMoved(SubtreeMovedHook hook);  // at start-up only
 
+// The kinds of the enterprises of the census (enterprise.kind).
+inline constexpr const char* kEnterpriseKinds[] = {
+    "state_owned",         "public_institution", "government", "above_scale_private",
+    "below_scale_private", "platform",           "social_org"};
+
 // Called, in the writer's transaction, after an enterprise of the census
 // changed (its row or its yearly flags), and after the members of a union
 // changed (joined, left, transferred: for each union concerned). The labour
