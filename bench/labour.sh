@@ -93,6 +93,9 @@ for backend in $BACKENDS; do
       ;;
     postgresql)
       pg_dir=$DIR/pg-labour
+      # PostgreSQL holds personal data only under a key given from outside (a fresh one here).
+      GONGHUI_SECRET_KEY=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+      export GONGHUI_SECRET_KEY
       scripts/pg.sh stop "$pg_dir"
       pg_url=$(scripts/pg.sh start "$pg_dir" $(( 40000 + RANDOM % 10000 )))
       trap 'stop_city; scripts/pg.sh stop "$pg_dir"' EXIT

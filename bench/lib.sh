@@ -42,6 +42,7 @@ city_dataset() {
 }
 
 stop_city() {
+  [ -n "${server:-}" ] || return 0
   kill "$server" 2>/dev/null || return 0
   wait "$server" 2>/dev/null || true
 }

@@ -302,6 +302,7 @@ Result<api::Reply> Rates(api::Call& call) {
       {"links",
        {{"visits", "/api/v1/labour/visits?" + org},
         {"trainings", "/api/v1/labour/trainings?" + org},
+        {"trained", "/api/v1/labour/trainings?" + org},
         {"consultations", "/api/v1/labour/consultations?" + org},
         {"new_forms_consultations", "/api/v1/labour/consultations?new_forms=true&" + org},
         {"documents", "/api/v1/labour/documents?" + org},

@@ -238,10 +238,16 @@ Result<api::Reply> LinkText(api::Call& call) {
 
 Result<api::Reply> SignWithLink(api::Call& call) {
   GH_ASSIGN_OR_RETURN(Link link, LinkOfPath(call));
-  api::Body body(call.body, {{"sha256", "文本摘要"}, {"agree", "确认签署"}});
+  api::Body body(call.body,
+                 {{"sha256", "文本摘要"}, {"agree", "确认签署"}, {"signer_name", "签署人姓名"}});
   GH_RETURN_IF_ERROR(body.CheckUnknown());
   GH_ASSIGN_OR_RETURN(std::optional<bool> agree, body.OptBool("agree"));
   if (!agree.value_or(false)) return body.Error("agree", "请阅读合同文本并确认签署");
+  // The name the signer typed, when given, must be the one the link was made for.
+  GH_ASSIGN_OR_RETURN(std::string typed, body.Text("signer_name", false, 50));
+  if (!typed.empty() && api::Trim(typed) != link.signer) {
+    return body.Error("signer_name", "与签署链接指定的签署人（" + link.signer + "）不一致");
+  }
   GH_ASSIGN_OR_RETURN(std::string sha, body.Text("sha256", true, 64));
   const db::Row& r = link.contract;
   const Date today = TodayUtcPlus8(call.now);

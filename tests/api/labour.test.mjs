@@ -462,7 +462,8 @@ describe('online signing', () => {
     const file = await pub.download(page.body.text.url);
     assert.equal(file.bytes.toString('utf8'), TEXT);
     assertError(await pub.post(`/public/sign/${made.body.token}`, { sha256: sha(TEXT) }), 422, 'invalid_argument', 'agree');
-    const signed = await pub.post(`/public/sign/${made.body.token}`, { sha256: sha(TEXT), agree: true });
+    assertError(await pub.post(`/public/sign/${made.body.token}`, { sha256: sha(TEXT), agree: true, signer_name: '李经理' }), 422, 'invalid_argument', 'signer_name');
+    const signed = await pub.post(`/public/sign/${made.body.token}`, { sha256: sha(TEXT), agree: true, signer_name: ' 张经理 ' });
     assertStatus(signed, 201);
     assert.equal(signed.body.state, 'signed');
     assertError(await pub.post(`/public/sign/${made.body.token}`, { sha256: sha(TEXT), agree: true }), 409, 'failed_precondition', 'token');

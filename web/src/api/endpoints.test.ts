@@ -258,8 +258,8 @@ describe('labour client', () => {
     expect([init?.method, String(url), init?.body instanceof Blob]).toEqual(['POST', `/api/v1/labour/contracts/7/texts/file?name=${encodeURIComponent('集体合同.pdf')}`, true]);
     await verifyFile('JT2026-000007', new Blob(['x']));
     expect(String(fetchMock.mock.calls[1]![0])).toBe('/api/v1/public/verify?number=JT2026-000007');
-    await signPublic('tok en', 'ab');
-    expect(sent(2)).toEqual(['POST', '/api/v1/public/sign/tok%20en', { sha256: 'ab', agree: true }]);
+    await signPublic('tok en', 'ab', '刘明');
+    expect(sent(2)).toEqual(['POST', '/api/v1/public/sign/tok%20en', { sha256: 'ab', agree: true, signer_name: '刘明' }]);
   });
 
   it('asks for the rates and the units behind a figure, kinds comma-encoded', async () => {

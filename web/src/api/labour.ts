@@ -108,8 +108,9 @@ export function publicSigningTextUrl(token: string): string {
   return `${API_BASE}/public/sign/${encodeURIComponent(token)}/text`;
 }
 
-export function signPublic(token: string, sha256: string): Promise<PublicSigned> {
-  return http.post<PublicSigned>(`/public/sign/${encodeURIComponent(token)}`, { sha256, agree: true }, { redirectOn401: false });
+/** `signer_name` is the name the signer typed: the server checks it against the link's. */
+export function signPublic(token: string, sha256: string, signerName: string): Promise<PublicSigned> {
+  return http.post<PublicSigned>(`/public/sign/${encodeURIComponent(token)}`, { sha256, agree: true, signer_name: signerName }, { redirectOn401: false });
 }
 
 /** 404 for an unknown number; otherwise `match` says whether the file is the signed text. */
