@@ -13,6 +13,8 @@
 namespace gonghui::labour {
 namespace {
 
+constexpr const char* kAllKinds = "*";
+
 // One counter entry of a source, before it is added to its org's ancestors.
 struct Entry {
   std::string measure;
@@ -38,8 +40,12 @@ struct UnitFacts {
 Entries UnitEntries(const UnitFacts& f, int64_t min_employees) {
   Entries out;
   const bool eligible = f.employees >= min_employees;
-  auto add = [&](const char* measure, std::string bucket, int64_t n) {
-    if (n != 0) out.push_back({measure, f.kind, std::move(bucket), n});
+  // Each entry for the unit's kind and for all kinds ("*"), so a read without
+  // a kind filter sums one row where it would sum seven.
+  auto add = [&](const char* measure, const std::string& bucket, int64_t n) {
+    if (n == 0) return;
+    out.push_back({measure, f.kind, bucket, n});
+    out.push_back({measure, kAllKinds, bucket, n});
   };
   add("eligible", "", eligible ? 1 : 0);
   if (!f.unionised) return out;
@@ -61,10 +67,14 @@ Entries ContractEntries(const std::string& kind, const std::string& effective_on
                         const std::string& term_to, bool renewed) {
   if (effective_on.empty()) return {};
   const std::string month = term_to.substr(0, 7);
-  Entries out = {{"expired", kind, term_to, 1}, {"expired_m", kind, month, 1}};
-  if (renewed) {
-    out.push_back({"renewed", kind, term_to, 1});
-    out.push_back({"renewed_m", kind, month, 1});
+  Entries out;
+  for (const std::string& k : {kind, std::string(kAllKinds)}) {
+    out.push_back({"expired", k, term_to, 1});
+    out.push_back({"expired_m", k, month, 1});
+    if (renewed) {
+      out.push_back({"renewed", k, term_to, 1});
+      out.push_back({"renewed_m", k, month, 1});
+    }
   }
   return out;
 }
@@ -319,24 +329,23 @@ void RegisterTallyHooks() {
   org::OnSubtreeMoved([](db::Tx& tx, int64_t, std::string_view) { RebuildTallies(tx); });
 }
 
-std::map<int64_t, Tallies> ReadTallies(db::Tx& tx, const std::vector<int64_t>& org_ids,
-                                       const TallyFilter& f) {
+namespace {
+
+// The sums for the orgs `orgs` selects ("IN (…)" with `org_params`).
+std::map<int64_t, Tallies> Read(db::Tx& tx, const std::string& orgs,
+                                const std::vector<db::Value>& org_params, const TallyFilter& f) {
   std::map<int64_t, Tallies> out;
-  if (org_ids.empty()) return out;
   // Each part an index range: (axis, org, measure, kind) fixed, a range of
   // buckets. "In force today" is the months after this one plus the days of
   // this month from today on; "expired in the year, before today" the months
   // of the year before this one plus this month's days before today.
   std::vector<std::string> kinds = f.kinds;
-  if (kinds.empty())
-    kinds.assign(std::begin(org::kEnterpriseKinds), std::end(org::kEnterpriseKinds));
-  std::vector<std::string> contract_kinds;
+  if (kinds.empty()) kinds = {kAllKinds};
+  std::vector<std::string> contract_kinds = {kAllKinds};
   if (f.contract_kind == "area") {
     contract_kinds = {"regional", "industry"};
   } else if (!f.contract_kind.empty()) {
     contract_kinds = {f.contract_kind};
-  } else {
-    for (const Kind& k : kKinds) contract_kinds.emplace_back(k.key);
   }
   const std::string year = std::to_string(f.year);
   const std::string month = f.today.substr(0, 7);
@@ -353,12 +362,9 @@ std::map<int64_t, Tallies> ReadTallies(db::Tx& tx, const std::vector<int64_t>& o
       }
       return l + ")";
     };
-    sql += " AND org_id IN (";
-    for (size_t i = 0; i < org_ids.size(); ++i) {
-      sql += i ? ", ?" : "?";
-      params.emplace_back(org_ids[i]);
-    }
-    sql += ") AND measure IN " + list(measures);
+    sql += " AND org_id IN " + orgs;
+    params.insert(params.end(), org_params.begin(), org_params.end());
+    sql += " AND measure IN " + list(measures);
     sql += " AND kind IN " + list(of);
     sql += " AND " + buckets + " GROUP BY org_id, measure";
     for (const std::string& v : bucket_values) params.emplace_back(v);
@@ -392,6 +398,20 @@ std::map<int64_t, Tallies> ReadTallies(db::Tx& tx, const std::vector<int64_t>& o
     if (m == "renewed" || m == "renewed_m") t.renewed += n;
   }
   return out;
+}
+
+}  // namespace
+
+std::map<int64_t, Tallies> ReadTallies(db::Tx& tx, const std::vector<int64_t>& org_ids,
+                                       const TallyFilter& filter) {
+  if (org_ids.empty()) return {};
+  std::string orgs = "(";
+  std::vector<db::Value> params;
+  for (size_t i = 0; i < org_ids.size(); ++i) {
+    orgs += i ? ", ?" : "?";
+    params.emplace_back(org_ids[i]);
+  }
+  return Read(tx, orgs + ")", params, filter);
 }
 
 }  // namespace gonghui::labour
