@@ -28,8 +28,9 @@ function checkDeps(listFile) {
 // Runs the check on a copy of the list without `pkg`.
 async function without(pkg) {
   const lines = readFileSync(LIST, 'utf8').split('\n');
+  // Every line of the package goes: it may be listed for more than one purpose.
   const kept = lines.filter((l) => l.split(/\s+/)[0] !== pkg);
-  assert.equal(kept.length, lines.length - 1, `${pkg} is not in scripts/packages.list`);
+  assert.ok(kept.length < lines.length, `${pkg} is not in scripts/packages.list`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gonghui-check-deps-'));
   try {
     const file = path.join(dir, 'packages.list');
