@@ -7,30 +7,12 @@
 //   /labour/rate-breakdown (every rate per child and 本级).
 
 import { appendFileSync } from 'node:fs';
+import { at, get, session } from './client.mjs';
 
 const [url, roundsArg, goalArg, out, label] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
 const GOAL_MS = Number(goalArg);
-const PASSWORD = process.env.BENCH_PASSWORD || 'gonghui-demo';
 const KINDS = encodeURIComponent('state_owned,public_institution,above_scale_private');
-
-async function session(username) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('gonghui_session='));
-}
-
-async function get(cookie, path) {
-  const t0 = process.hrtime.bigint();
-  const res = await fetch(`${url}/api/v1${path}`, { headers: { Cookie: cookie } });
-  const body = await res.json();
-  if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, body };
-}
 
 const figures = (rates) => rates.map((r) => `${r.key} ${r.numerator}/${r.denominator}`).join(' ');
 const requests = [
@@ -47,14 +29,13 @@ const requests = [
   },
 ];
 
-const at = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 let worst = 0;
 for (const username of ['admin', 'nanan']) {
-  const cookie = await session(username);
+  const cookie = await session(url, username);
   for (const r of requests) {
-    const { body } = await get(cookie, r.path); // warm-up
+    const { body } = await get(url, cookie, r.path); // warm-up
     const samples = [];
-    for (let i = 0; i < ROUNDS; i++) samples.push((await get(cookie, r.path)).ms);
+    for (let i = 0; i < ROUNDS; i++) samples.push((await get(url, cookie, r.path)).ms);
     samples.sort((a, b) => a - b);
     const p50 = at(samples, 50);
     const p99 = at(samples, 99);

@@ -6,29 +6,11 @@
 //   (every 2024 campaign's total, competitions, honours; measured, no SQL reference).
 
 import { writeFileSync } from 'node:fs';
+import { at, get, session } from './client.mjs';
 
 const [url, roundsArg, goalArg, out, campaignId] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg);
 const GOAL_MS = Number(goalArg);
-const PASSWORD = process.env.BENCH_PASSWORD || 'gonghui-demo';
-
-async function session(username) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('gonghui_session='));
-}
-
-async function get(cookie, path) {
-  const t0 = process.hrtime.bigint();
-  const res = await fetch(`${url}/api/v1${path}`, { headers: { Cookie: cookie } });
-  const body = await res.json();
-  if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, body };
-}
 
 // The figures each endpoint is compared on (bench/stats.sh computes the same in SQL).
 const endpoints = [
@@ -58,15 +40,14 @@ const endpoints = [
   },
 ];
 
-const at = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const results = [];
 let worst = 0;
 for (const username of ['admin', 'nanan']) {
-  const cookie = await session(username);
+  const cookie = await session(url, username);
   for (const e of endpoints) {
-    const { body } = await get(cookie, e.path); // warm-up
+    const { body } = await get(url, cookie, e.path); // warm-up
     const samples = [];
-    for (let r = 0; r < ROUNDS; r++) samples.push((await get(cookie, e.path)).ms);
+    for (let r = 0; r < ROUNDS; r++) samples.push((await get(url, cookie, e.path)).ms);
     samples.sort((a, b) => a - b);
     const p50 = at(samples, 50);
     worst = Math.max(worst, p50);
