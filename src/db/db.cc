@@ -342,6 +342,24 @@ int64_t Tx::Insert(std::string_view sql, const std::vector<Value>& params) {
   return row->Int(0);
 }
 
+SerialPlan::SerialPlan(Tx& tx) : tx_(tx) {
+  if (tx_.sqlite()) return;
+  before_ = tx_.QueryOne(
+                   "SELECT current_setting('max_parallel_workers_per_gather'), "
+                   "set_config('max_parallel_workers_per_gather', '0', true)")
+                ->Str(0);
+}
+
+SerialPlan::~SerialPlan() {
+  if (tx_.sqlite()) return;
+  // Transaction-local both ways: a transaction that failed meanwhile ends with
+  // the setting undone anyway, so a refused statement here changes nothing.
+  try {
+    tx_.Query("SELECT set_config('max_parallel_workers_per_gather', ?, true)", {before_});
+  } catch (const std::exception&) {  // NOLINT(bugprone-empty-catch)
+  }
+}
+
 Database::Database(Backend backend, std::string url) : backend_(backend), url_(std::move(url)) {}
 
 Database::~Database() = default;
@@ -465,7 +483,8 @@ Status Database::Run(Mode mode, const std::function<Status(Tx&)>& fn) {
     rollback();
     std::string what = e.what();
     if (IsUniqueViolation(what)) return AlreadyExists("", "记录已存在（违反唯一约束）");
-    if (what.size() > 600) what = what.substr(0, 600) + "…";
+    // SOCI puts the statement first and the reason last: keep both ends.
+    if (what.size() > 800) what = what.substr(0, 300) + " … " + what.substr(what.size() - 500);
     fmt::print(stderr, "gonghui: database error: {}\n", what);
     return Internal("数据库操作失败，本次请求未写入任何数据");
   }

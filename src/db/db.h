@@ -105,6 +105,23 @@ class Tx {
   NativeSqlite* native_;
 };
 
+// Within its lifetime, PostgreSQL plans the transaction's statements without
+// parallel workers; the setting before it is restored at its end. For short
+// reads of many small index ranges (the labour tallies), where starting the
+// workers cost three times the work: 14 ms against 4 ms for the city's
+// breakdown. A no-op on SQLite.
+class SerialPlan {
+ public:
+  explicit SerialPlan(Tx& tx);
+  ~SerialPlan();
+  SerialPlan(const SerialPlan&) = delete;
+  SerialPlan& operator=(const SerialPlan&) = delete;
+
+ private:
+  Tx& tx_;
+  std::string before_;
+};
+
 enum class Mode { kRead, kWrite };
 
 class Database {

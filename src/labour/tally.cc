@@ -404,14 +404,22 @@ std::map<int64_t, Tallies> Read(db::Tx& tx, const std::string& orgs,
 
 std::map<int64_t, Tallies> ReadTallies(db::Tx& tx, const std::vector<int64_t>& org_ids,
                                        const TallyFilter& filter) {
-  if (org_ids.empty()) return {};
-  std::string orgs = "(";
-  std::vector<db::Value> params;
-  for (size_t i = 0; i < org_ids.size(); ++i) {
-    orgs += i ? ", ?" : "?";
-    params.emplace_back(org_ids[i]);
+  // The ids in batches: the six parts each list them, and a root's children on
+  // the industry axis can be tens of thousands (every grassroots union with no
+  // industry union above it), beyond the parameters one statement may hold.
+  constexpr size_t kBatch = 1000;
+  const db::SerialPlan serial(tx);
+  std::map<int64_t, Tallies> out;
+  for (size_t from = 0; from < org_ids.size(); from += kBatch) {
+    std::string orgs = "(";
+    std::vector<db::Value> params;
+    for (size_t i = from; i < std::min(org_ids.size(), from + kBatch); ++i) {
+      orgs += i > from ? ", ?" : "?";
+      params.emplace_back(org_ids[i]);
+    }
+    out.merge(Read(tx, orgs + ")", params, filter));
   }
-  return Read(tx, orgs + ")", params, filter);
+  return out;
 }
 
 }  // namespace gonghui::labour

@@ -69,6 +69,7 @@ struct Tallies {
   int64_t in_force = 0;
   int64_t expired = 0;
   int64_t renewed = 0;
+  bool operator==(const Tallies&) const = default;
 };
 struct TallyFilter {
   std::string axis;                // "t", "i", or "o" (the orgs' own sources)

@@ -3,12 +3,23 @@
 namespace gonghui::stats {
 
 std::vector<Child> Children(db::Tx& tx, int64_t root, const std::string& axis) {
-  std::vector<Child> out;
+  // The ids first, then their names: joined in one statement, PostgreSQL
+  // guesses a quarter of the city's closure rows for its 52 districts and
+  // scans all of org (10 ms).
+  std::string ids;
+  std::vector<db::Value> params;
   for (const db::Row& r :
-       tx.Query("SELECT o.id, o.name FROM org_closure c JOIN org o ON o.id = c.descendant_id WHERE "
-                "c.ancestor_id = ? AND c.axis = ? AND c.depth = 1 AND o.is_partner = 0 ORDER BY "
-                "o.code, o.name",
+       tx.Query("SELECT descendant_id FROM org_closure WHERE ancestor_id = ? AND axis = ? AND "
+                "depth = 1",
                 {root, axis})) {
+    ids += ids.empty() ? "?" : ", ?";
+    params.emplace_back(r.Int(0));
+  }
+  std::vector<Child> out;
+  if (ids.empty()) return out;
+  for (const db::Row& r : tx.Query("SELECT id, name FROM org WHERE id IN (" + ids +
+                                       ") AND is_partner = 0 ORDER BY code, name",
+                                   params)) {
     out.push_back({r.Int(0), r.Str(1)});
   }
   return out;
