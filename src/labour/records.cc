@@ -37,6 +37,7 @@ struct RecordKind {
   // Adds what the row holds beyond the input fields (names, totals).
   void (*decorate)(db::Tx&, nlohmann::json&);
   const char* extra_filter = nullptr;  // a boolean query parameter filtering on the same column
+  const char* id_filter = nullptr;     // an id query parameter filtering on the same column
 };
 
 Date Today(const api::Call& call) { return TodayUtcPlus8(call.now); }
@@ -292,7 +293,8 @@ const RecordKind kConsultations = {"/labour/consultations",
                                     {"new_forms", 'b'}},
                                    ReadConsultation,
                                    DecorateConsultation,
-                                   "new_forms"};
+                                   "new_forms",
+                                   "contract_id"};
 
 const RecordKind kVisits = {"/labour/visits",
                             "labour_visit",
@@ -426,6 +428,16 @@ Result<api::Reply> List(api::Call& call, const RecordKind& k) {
       }
       where += std::string(" AND r.") + k.extra_filter + " = ?";
       params.push_back(int64_t{*v == "true"});
+    }
+  }
+  if (k.id_filter) {
+    if (auto v = call.req.Query(k.id_filter); v && !v->empty()) {
+      const std::optional<int64_t> id = api::ParseId(*v);
+      if (!id) {
+        return InvalidArgument(k.id_filter, std::string("参数（") + k.id_filter + "）应为正整数");
+      }
+      where += std::string(" AND r.") + k.id_filter + " = ?";
+      params.emplace_back(*id);
     }
   }
   std::string columns = SelectSql(k);
@@ -574,6 +586,7 @@ void AddRoutes(api::Api& api, const RecordKind& k, const char* list_summary,
   std::vector<std::string> query = {"org_id", "axis", "from", "to",
                                     "year",   "q",    "page", "page_size"};
   if (k.extra_filter) query.emplace_back(k.extra_filter);
+  if (k.id_filter) query.emplace_back(k.id_filter);
   if (base == "/labour/documents") query.emplace_back("type");
   api.Add({"GET", base, "labour:contract:read", "labour", list_summary,
            [&k](api::Call& call) { return List(call, k); }, query});

@@ -331,57 +331,42 @@ void RegisterTallyHooks() {
 
 namespace {
 
-// The sums for the orgs `orgs` selects ("IN (…)" with `org_params`).
-std::map<int64_t, Tallies> Read(db::Tx& tx, const std::string& orgs,
-                                const std::vector<db::Value>& org_params, const TallyFilter& f) {
-  std::map<int64_t, Tallies> out;
-  // Each part an index range: (axis, org, measure, kind) fixed, a range of
-  // buckets. "In force today" is the months after this one plus the days of
-  // this month from today on; "expired in the year, before today" the months
-  // of the year before this one plus this month's days before today.
-  std::vector<std::string> kinds = f.kinds;
-  if (kinds.empty()) kinds = {kAllKinds};
-  std::vector<std::string> contract_kinds = {kAllKinds};
-  if (f.contract_kind == "area") {
-    contract_kinds = {"regional", "industry"};
-  } else if (!f.contract_kind.empty()) {
-    contract_kinds = {f.contract_kind};
-  }
-  const std::string year = std::to_string(f.year);
-  const std::string month = f.today.substr(0, 7);
+// One part of a read: measures of some kinds over a range of buckets.
+struct Part {
+  std::vector<std::string> measures;
+  const std::vector<std::string>* kinds;
+  std::string buckets;  // the condition on bucket, with `?`s for…
+  std::vector<std::string> bucket_values;
+};
+
+// The sums of `parts` for the orgs org_ids[from, to): one arm per part,
+// measure and kind, each an equality on every leading column of the primary
+// key, so that both databases read exactly the index range — with IN lists
+// for the measures and kinds SQLite keyed on (axis, org_id) alone and walked
+// every row of each district (33 ms for the city's five headcount measures
+// against 0.4 ms).
+void Read(db::Tx& tx, const std::vector<int64_t>& org_ids, size_t from, size_t to,
+          const std::vector<Part>& parts, const TallyFilter& f, std::map<int64_t, Tallies>& out) {
+  std::string orgs = "(";
+  for (size_t i = from; i < to; ++i) orgs += i > from ? ", ?" : "?";
+  orgs += ")";
+  std::string sql;
   std::vector<db::Value> params;
-  auto part = [&](const std::vector<std::string>& measures, const std::vector<std::string>& of,
-                  const std::string& buckets, const std::vector<std::string>& bucket_values) {
-    std::string sql = "SELECT org_id, measure, SUM(n) FROM labour_tally WHERE axis = ?";
-    params.emplace_back(f.axis);
-    auto list = [&](const std::vector<std::string>& values) {
-      std::string l = "(";
-      for (size_t i = 0; i < values.size(); ++i) {
-        l += i ? ", ?" : "?";
-        params.emplace_back(values[i]);
+  for (const Part& part : parts) {
+    for (const std::string& measure : part.measures) {
+      for (const std::string& kind : *part.kinds) {
+        if (!sql.empty()) sql += " UNION ALL ";
+        sql += "SELECT org_id, measure, SUM(n) FROM labour_tally WHERE axis = ? AND org_id IN " +
+               orgs + " AND measure = ? AND kind = ? AND " + part.buckets +
+               " GROUP BY org_id, measure";
+        params.emplace_back(f.axis);
+        for (size_t i = from; i < to; ++i) params.emplace_back(org_ids[i]);
+        params.emplace_back(measure);
+        params.emplace_back(kind);
+        for (const std::string& v : part.bucket_values) params.emplace_back(v);
       }
-      return l + ")";
-    };
-    sql += " AND org_id IN " + orgs;
-    params.insert(params.end(), org_params.begin(), org_params.end());
-    sql += " AND measure IN " + list(measures);
-    sql += " AND kind IN " + list(of);
-    sql += " AND " + buckets + " GROUP BY org_id, measure";
-    for (const std::string& v : bucket_values) params.emplace_back(v);
-    return sql;
-  };
-  std::string sql = part({"eligible", "eligible_unionised", "unionised", "members", "employees"},
-                         kinds, "bucket = ''", {});
-  sql += " UNION ALL " + part({"affairs", "congress"}, kinds, "bucket = ?", {year});
-  sql += " UNION ALL " + part({"in_force_m"}, kinds, "bucket > ?", {month});
-  sql += " UNION ALL " +
-         part({"in_force"}, kinds, "bucket >= ? AND bucket <= ?", {f.today, month + "-31"});
-  sql += " UNION ALL " + part({"expired_m", "renewed_m"}, contract_kinds,
-                              "bucket >= ? AND bucket <= ? AND bucket < ?",
-                              {year + "-01", year + "-12", month});
-  sql += " UNION ALL " + part({"expired", "renewed"}, contract_kinds,
-                              "bucket >= ? AND bucket < ? AND bucket >= ? AND bucket <= ?",
-                              {month + "-01", f.today, year + "-01-01", year + "-12-31"});
+    }
+  }
   for (const db::Row& r : tx.Query(sql, params)) {
     Tallies& t = out[r.Int(0)];
     const std::string m = r.Str(1);
@@ -397,27 +382,55 @@ std::map<int64_t, Tallies> Read(db::Tx& tx, const std::string& orgs,
     if (m == "expired" || m == "expired_m") t.expired += n;
     if (m == "renewed" || m == "renewed_m") t.renewed += n;
   }
-  return out;
 }
 
 }  // namespace
 
 std::map<int64_t, Tallies> ReadTallies(db::Tx& tx, const std::vector<int64_t>& org_ids,
-                                       const TallyFilter& filter) {
-  // The ids in batches: the six parts each list them, and a root's children on
-  // the industry axis can be tens of thousands (every grassroots union with no
-  // industry union above it), beyond the parameters one statement may hold.
-  constexpr size_t kBatch = 1000;
+                                       const TallyFilter& f) {
+  // "In force today" is the months after this one plus the days of this month
+  // from today on; "expired in the year, before today" the months of the year
+  // before this one plus this month's days before today.
+  std::vector<std::string> kinds = f.kinds;
+  if (kinds.empty()) kinds = {kAllKinds};
+  std::vector<std::string> contract_kinds = {kAllKinds};
+  if (f.contract_kind == "area") {
+    contract_kinds = {"regional", "industry"};
+  } else if (!f.contract_kind.empty()) {
+    contract_kinds = {f.contract_kind};
+  }
+  const std::string year = std::to_string(f.year);
+  const std::string month = f.today.substr(0, 7);
+  const std::vector<Part> parts = {
+      {{"eligible", "eligible_unionised", "unionised", "members", "employees"},
+       &kinds,
+       "bucket = ''",
+       {}},
+      {{"affairs", "congress"}, &kinds, "bucket = ?", {year}},
+      {{"in_force_m"}, &kinds, "bucket > ?", {month}},
+      {{"in_force"}, &kinds, "bucket >= ? AND bucket <= ?", {f.today, month + "-31"}},
+      {{"expired_m", "renewed_m"},
+       &contract_kinds,
+       "bucket >= ? AND bucket <= ? AND bucket < ?",
+       {year + "-01", year + "-12", month}},
+      {{"expired", "renewed"},
+       &contract_kinds,
+       "bucket >= ? AND bucket < ? AND bucket >= ? AND bucket <= ?",
+       {month + "-01", f.today, year + "-01-01", year + "-12-31"}},
+  };
+  size_t arms = 0;
+  for (const Part& p : parts) arms += p.measures.size() * p.kinds->size();
+  // The ids in batches, each arm listing them: within the parameters one
+  // statement may hold (SQLite's 32,766) however many kinds are asked for,
+  // and a root's children on the industry axis can be tens of thousands
+  // (every grassroots union with no industry union above it).
+  // An arm holds the batch's ids and at most 7 other values.
+  const size_t per_arm = 30000 / arms;
+  const size_t batch = per_arm > 8 ? std::min<size_t>(1000, per_arm - 7) : 1;
   const db::SerialPlan serial(tx);
   std::map<int64_t, Tallies> out;
-  for (size_t from = 0; from < org_ids.size(); from += kBatch) {
-    std::string orgs = "(";
-    std::vector<db::Value> params;
-    for (size_t i = from; i < std::min(org_ids.size(), from + kBatch); ++i) {
-      orgs += i > from ? ", ?" : "?";
-      params.emplace_back(org_ids[i]);
-    }
-    out.merge(Read(tx, orgs + ")", params, filter));
+  for (size_t from = 0; from < org_ids.size(); from += batch) {
+    Read(tx, org_ids, from, std::min(org_ids.size(), from + batch), parts, f, out);
   }
   return out;
 }

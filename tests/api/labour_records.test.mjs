@@ -47,6 +47,31 @@ describe('consultation meetings', () => {
     assertError(await nanan.get('/labour/consultations?new_forms=yes'), 422, 'invalid_argument', 'new_forms');
   });
 
+  it("lists a contract's meetings by contract_id", async () => {
+    const union = await createUnion(nanan, nananOrg.id);
+    const ent = await enterprise(nanan, union.id, { union_org_id: union.id });
+    const contract = await nanan.post('/labour/contracts', {
+      org_id: union.id, kind: 'comprehensive', title: uniq('集体合同'), employer_enterprise_id: ent.id,
+      term_from: today(), term_to: addDays(today(), 730), offered_on: today(), offered_by: 'worker',
+    });
+    assertStatus(contract, 201);
+    const ids = [];
+    for (const day of [5, 4]) {
+      const m = await nanan.post('/labour/consultations', { org_id: union.id, title: uniq('第一轮协商'), held_on: ago(day), contract_id: contract.body.id });
+      assertStatus(m, 201);
+      assert.equal(m.body.contract_id, contract.body.id);
+      ids.push(m.body.id);
+    }
+    assertStatus(await nanan.post('/labour/consultations', { org_id: union.id, title: uniq('其他协商'), held_on: ago(3) }), 201);
+    const listed = await nanan.get(`/labour/consultations?contract_id=${contract.body.id}`);
+    assertStatus(listed, 200);
+    assert.deepEqual(listed.body.items.map((c) => c.id), [ids[1], ids[0]]);
+    assert.equal(listed.body.total, 2);
+    // Another county's cadre filtering on it sees nothing of nanan's.
+    assert.equal((await yuzhong.get(`/labour/consultations?contract_id=${contract.body.id}`)).body.total, 0);
+    assertError(await nanan.get('/labour/consultations?contract_id=abc'), 422, 'invalid_argument', 'contract_id');
+  });
+
   it('checks the whole record on create and on edit', async () => {
     assertError(await nanan.post('/labour/consultations', { held_on: ago(1) }), 422, 'invalid_argument', 'title');
     assertError(await nanan.post('/labour/consultations', { title: 'x', held_on: addDays(today(), 1) }), 422, 'invalid_argument', 'held_on');

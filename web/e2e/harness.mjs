@@ -157,6 +157,22 @@ export function apiGet(page, pathAndQuery) {
   }, pathAndQuery);
 }
 
+/** POST /api/v1<path> with `body` as JSON from the page's session (its CSRF token). Resolves { status, body }. */
+export function apiPost(page, path, body) {
+  return page.evaluate(
+    async ([p, b]) => {
+      const me = await fetch('/api/v1/auth/me').then((r) => r.json());
+      const res = await fetch(`/api/v1${p}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify(b),
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    [path, body],
+  );
+}
+
 /** A server for the tests: GONGHUI_URL when set, else one started here. Resolves { baseURL, stop }. */
 export async function testServer() {
   const url = process.env.GONGHUI_URL?.replace(/\/+$/, '');

@@ -11,7 +11,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, apiGet, field, launchChromium, newPage, signIn } from './harness.mjs';
+import { ARTIFACTS, apiGet, apiPost, field, launchChromium, newPage, signIn } from './harness.mjs';
 
 const STAMP = `E2E${Date.now().toString(36)}${process.pid}`;
 const TITLE = `集体合同${STAMP}`;
@@ -228,6 +228,18 @@ describe('集体合同: drafted, negotiated, approved by the congress and signed
     await nanan.locator('.el-tabs__item', { hasText: '时间线' }).click();
     await nanan.locator('[data-testid="contract-timeline"] [data-step="sign"]').waitFor();
     await shot(nanan, 'labour-contract-signed');
+  });
+
+  flow('a consultation meeting recorded against the contract shows on its 协商会议 tab', async () => {
+    const { body: contract } = await apiGet(nanan, `/labour/contracts/${contractId}`);
+    const title = `工资集体协商第二轮-${Date.now()}`;
+    const held = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+    const res = await apiPost(nanan, '/labour/consultations', { org_id: contract.org_id, title, held_on: held, contract_id: contractId });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    await nanan.goto(`/labour/contracts/${contractId}`);
+    await nanan.locator('.el-tabs__item', { hasText: '协商会议' }).click();
+    await nanan.locator('[data-testid="contract-meetings"][data-total="1"]').waitFor();
+    await nanan.locator('[data-testid="contract-meetings"] .el-table__row', { hasText: title }).waitFor();
   });
 
   flow('集体合同签订率 counts the contract: its numerator is one higher', async () => {

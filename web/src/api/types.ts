@@ -1722,6 +1722,7 @@ export interface ConsultationWrite {
 
 export interface ConsultationQuery extends LabourRecordQuery {
   new_forms?: boolean;
+  contract_id?: number;
 }
 
 export interface Visit extends LabourRecordBase {
