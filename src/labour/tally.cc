@@ -335,8 +335,8 @@ namespace {
 struct Part {
   std::vector<std::string> measures;
   const std::vector<std::string>* kinds;
-  std::string buckets;  // the condition on bucket, with `?`s for…
-  std::vector<std::string> bucket_values;
+  std::string buckets;                     // the condition on bucket, with `?`s
+  std::vector<std::string> bucket_values;  // the values of those `?`s
 };
 
 // The sums of `parts` for the orgs org_ids[from, to): one arm per part,
@@ -420,11 +420,10 @@ std::map<int64_t, Tallies> ReadTallies(db::Tx& tx, const std::vector<int64_t>& o
   };
   size_t arms = 0;
   for (const Part& p : parts) arms += p.measures.size() * p.kinds->size();
-  // The ids in batches, each arm listing them: within the parameters one
-  // statement may hold (SQLite's 32,766) however many kinds are asked for,
-  // and a root's children on the industry axis can be tens of thousands
-  // (every grassroots union with no industry union above it).
-  // An arm holds the batch's ids and at most 7 other values.
+  // The ids in batches, each arm listing them and at most 7 other values:
+  // within the parameters one statement may hold (SQLite's 32,766) however
+  // many kinds are asked for, when a root's children on the industry axis can
+  // be tens of thousands (every grassroots union with no industry union above).
   const size_t per_arm = 30000 / arms;
   const size_t batch = per_arm > 8 ? std::min<size_t>(1000, per_arm - 7) : 1;
   const db::SerialPlan serial(tx);
