@@ -15,7 +15,8 @@ const char* const kReadPermissions[] = {
     "org:org:read",           "org:enterprise:read",    "member:member:read",
     "activity:activity:read", "news:item:read",         "bulletin:issue:read",
     "childcare:class:read",   "campaign:campaign:read", "competition:event:read",
-    "honour:honour:read",     "stats:stats:read",       "labour:contract:read"};
+    "honour:honour:read",     "stats:stats:read",       "labour:contract:read",
+    "task:plan:read"};
 const char* const kWritePermissions[] = {"org:org:write",
                                          "org:enterprise:write",
                                          "member:member:write",
@@ -26,7 +27,8 @@ const char* const kWritePermissions[] = {"org:org:write",
                                          "campaign:campaign:write",
                                          "competition:event:write",
                                          "honour:honour:write",
-                                         "labour:contract:write"};
+                                         "labour:contract:write",
+                                         "task:plan:write"};
 // The city's bulletin editors (SPEC §1): review news, compose and publish.
 const char* const kEditorPermissions[] = {"news:item:write", "news:item:review",
                                           "bulletin:issue:write"};

@@ -34,6 +34,7 @@
 #include "photo/photo.h"
 #include "search/search.h"
 #include "stats/programmes.h"
+#include "task/task.h"
 
 namespace gonghui::cli {
 namespace {
@@ -208,6 +209,7 @@ void RegisterAll(api::Api& api) {
   honour::RegisterRoutes(api);
   competition::RegisterRoutes(api);
   labour::RegisterRoutes(api);
+  task::RegisterRoutes(api);
   stats::RegisterProgrammeRoutes(api);
   audit::RegisterRoutes(api);
   auth::RegisterRoutes(api);

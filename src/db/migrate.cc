@@ -935,6 +935,87 @@ CREATE TABLE labour_tally_source (
        labour::RebuildTallies(tx);
        return Status::Ok();
      }},
+    {13, "task_plans", R"SQL(
+-- Task plans (task/task.h): a plan of an owner union, maybe citing the meeting
+-- it follows; its items each carried out by a union of the owner's subtree;
+-- progress reports (kind 'progress') and the evidence an item is submitted
+-- with (kind 'evidence'), each with photos (JSON as photo::Attach answers) and
+-- linked work records; and each item's timeline. report_due_on is the last
+-- day an open item may go without a report (the last report, or the day it was
+-- assigned, plus the plan's stale_days), kept so that "stale" is a comparison.
+CREATE TABLE task_plan (
+  id {ID},
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  title TEXT NOT NULL,
+  period_from TEXT NOT NULL,
+  period_to TEXT NOT NULL,
+  activity_id BIGINT REFERENCES activity(id),
+  note TEXT NOT NULL DEFAULT '',
+  stale_days INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  closed_on TEXT,
+  created_by BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX task_plan_org ON task_plan(org_id, period_from);
+CREATE INDEX task_plan_activity ON task_plan(activity_id);
+CREATE TABLE task_item (
+  id {ID},
+  plan_id BIGINT NOT NULL REFERENCES task_plan(id),
+  position INTEGER NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  title TEXT NOT NULL,
+  responsible TEXT NOT NULL,
+  deadline TEXT NOT NULL,
+  target_count BIGINT,
+  target_unit TEXT NOT NULL DEFAULT '',
+  target_text TEXT NOT NULL DEFAULT '',
+  achieved BIGINT,
+  state TEXT NOT NULL,
+  assigned_on TEXT NOT NULL,
+  last_report_on TEXT,
+  report_due_on TEXT NOT NULL,
+  evidence_report_id BIGINT,
+  completed_on TEXT,
+  closed_on TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX task_item_plan ON task_item(plan_id, position);
+CREATE INDEX task_item_org ON task_item(org_id, deadline);
+CREATE INDEX task_item_state ON task_item(state, deadline);
+CREATE TABLE task_report (
+  id {ID},
+  item_id BIGINT NOT NULL REFERENCES task_item(id),
+  kind TEXT NOT NULL,
+  on_date TEXT NOT NULL,
+  text TEXT NOT NULL,
+  achieved BIGINT,
+  photos TEXT NOT NULL DEFAULT '[]',
+  user_id BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX task_report_item ON task_report(item_id, id);
+CREATE TABLE task_report_activity (
+  report_id BIGINT NOT NULL REFERENCES task_report(id),
+  activity_id BIGINT NOT NULL REFERENCES activity(id),
+  PRIMARY KEY (report_id, activity_id)
+);
+CREATE INDEX task_report_activity_activity ON task_report_activity(activity_id);
+CREATE TABLE task_item_event (
+  id {ID},
+  item_id BIGINT NOT NULL REFERENCES task_item(id),
+  step TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  on_date TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '{}',
+  user_id BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX task_item_event_item ON task_item_event(item_id, id);
+)SQL"},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

@@ -183,7 +183,7 @@ nlohmann::json ToJson(db::Tx& tx, const db::Row& r, const Date& today, bool full
   out["negotiators"] = std::move(negotiators);
   out["enterprises"] = std::move(enterprises);
   out["texts"] = std::move(texts);
-  out["events"] = Timeline(tx, "labour_contract_event", "contract_id", id);
+  out["events"] = api::Timeline(tx, "labour_contract_event", "contract_id", id);
   out["signatures"] = SignaturesJson(tx, id);
   out["sign_links"] = SignLinksJson(tx, id);
   return out;
@@ -354,48 +354,9 @@ void WriteEnterprises(db::Tx& tx, int64_t id, const std::vector<int64_t>& ids) {
 
 }  // namespace
 
-void AppendEvent(api::Call& call, std::string_view table, std::string_view key, int64_t id,
-                 std::string_view step, std::string_view from, std::string_view to,
-                 const std::string& on, const nlohmann::json& detail) {
-  call.tx.Exec("INSERT INTO " + std::string(table) + " (" + std::string(key) +
-                   ", step, from_state, to_state, on_date, detail, user_id, created_at) VALUES "
-                   "(?, ?, ?, ?, ?, ?, ?, ?)",
-               {id, std::string(step), std::string(from), std::string(to), on, detail.dump(),
-                call.who.user_id > 0 ? db::Value(call.who.user_id) : db::Null(), call.now});
-}
-
-nlohmann::json Timeline(db::Tx& tx, std::string_view table, std::string_view key, int64_t id) {
-  nlohmann::json events = nlohmann::json::array();
-  for (const db::Row& ev : tx.Query(
-           "SELECT ev.step, ev.from_state, ev.to_state, ev.on_date, ev.detail, u.display_name, "
-           "ev.created_at FROM " +
-               std::string(table) + " ev LEFT JOIN app_user u ON u.id = ev.user_id WHERE ev." +
-               std::string(key) + " = ? ORDER BY ev.id",
-           {id})) {
-    nlohmann::json detail = nlohmann::json::parse(ev.Str(4), nullptr, false);
-    events.push_back({{"step", ev.Str(0)},
-                      {"from_state", ev.Str(1)},
-                      {"to_state", ev.Str(2)},
-                      {"on", ev.Str(3)},
-                      {"detail", detail.is_object() ? detail : nlohmann::json::object()},
-                      {"by", ev.Str(5)},
-                      {"at", FormatTimestamp(ev.Int(6))}});
-  }
-  return events;
-}
-
 void AddEvent(api::Call& call, int64_t id, std::string_view step, std::string_view from,
               std::string_view to, const std::string& on, const nlohmann::json& detail) {
-  AppendEvent(call, "labour_contract_event", "contract_id", id, step, from, to, on, detail);
-}
-
-Result<std::string> PastDate(const api::Body& body, std::string_view key, const Date& today,
-                             bool required, bool default_today) {
-  GH_ASSIGN_OR_RETURN(std::string text, body.Text(key, required, 10));
-  if (text.empty()) return default_today ? today.ToString() : std::string();
-  GH_ASSIGN_OR_RETURN(Date d, ParseDate(text, key));
-  if (d > today) return body.Error(key, "不能晚于今天");
-  return d.ToString();
+  api::AppendEvent(call, "labour_contract_event", "contract_id", id, step, from, to, on, detail);
 }
 
 namespace {
@@ -458,7 +419,7 @@ Result<api::Reply> Create(api::Call& call) {
   }
   GH_RETURN_IF_ERROR(ReadFields(call, body, true, f));
   const Date today = Today(call);
-  GH_ASSIGN_OR_RETURN(std::string offered_on, PastDate(body, "offered_on", today, true));
+  GH_ASSIGN_OR_RETURN(std::string offered_on, api::PastDate(body, "offered_on", today, true));
   GH_ASSIGN_OR_RETURN(std::string offered_by, ReadOfferedBy(body));
   const int64_t id = InsertContract(call, f, offered_on, offered_by, std::nullopt);
   AddEvent(call, id, "create", "", "offer", offered_on, {{"offered_by", offered_by}});
@@ -724,7 +685,7 @@ Result<api::Reply> TakeStep(api::Call& call, Step step) {
       return body.Error("total", "不能多于覆盖职工人数");
     }
   }
-  GH_ASSIGN_OR_RETURN(std::string on, PastDate(body, "on", today, false));
+  GH_ASSIGN_OR_RETURN(std::string on, api::PastDate(body, "on", today, false));
   const std::string last = LastStepOn(call.tx, id);
   if (on < last) return body.Error("on", "不能早于上一环节的日期（" + last + "）");
   std::string reason;
@@ -829,7 +790,7 @@ Result<api::Reply> Renew(api::Call& call) {
   if (f.term_from <= row.Str(kTermTo)) {
     return body.Error("term_from", "续订合同应在原合同期满（" + row.Str(kTermTo) + "）后开始");
   }
-  GH_ASSIGN_OR_RETURN(std::string offered_on, PastDate(body, "offered_on", today, false));
+  GH_ASSIGN_OR_RETURN(std::string offered_on, api::PastDate(body, "offered_on", today, false));
   GH_ASSIGN_OR_RETURN(std::string offered_by, ReadOfferedBy(body));
   const int64_t renewal = InsertContract(call, f, offered_on, offered_by, id);
   // The negotiators carry over as the starting point of the new round.

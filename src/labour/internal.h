@@ -79,16 +79,6 @@ nlohmann::json ToJson(db::Tx& tx, const db::Row& r, const Date& today, bool full
 // A row of the timeline of contract `id`.
 void AddEvent(api::Call& call, int64_t id, std::string_view step, std::string_view from,
               std::string_view to, const std::string& on, const nlohmann::json& detail);
-// Timelines (labour_contract_event, labour_mediation_event): a row for a step of record `id`
-// (`key` its column), and the rows as JSON in order.
-void AppendEvent(api::Call& call, std::string_view table, std::string_view key, int64_t id,
-                 std::string_view step, std::string_view from, std::string_view to,
-                 const std::string& on, const nlohmann::json& detail);
-nlohmann::json Timeline(db::Tx& tx, std::string_view table, std::string_view key, int64_t id);
-// A date the user gives for something that happened: valid and not after today. When absent:
-// today if `default_today`, else "" (or 422 when `required`).
-Result<std::string> PastDate(const api::Body& body, std::string_view key, const Date& today,
-                             bool required, bool default_today = true);
 // The newest text version: {id, version, sha256}, nullopt when there is none.
 struct TextRef {
   int64_t id = 0;

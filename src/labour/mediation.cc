@@ -89,7 +89,7 @@ nlohmann::json ToJson(api::Call& call, const db::Row& r, bool full) {
       {"created_at", FormatTimestamp(r.Int(20))},
       {"updated_at", FormatTimestamp(r.Int(21))}};
   if (!full) return j;
-  j["events"] = Timeline(call.tx, "labour_mediation_event", "case_id", r.Int(0));
+  j["events"] = api::Timeline(call.tx, "labour_mediation_event", "case_id", r.Int(0));
   return j;
 }
 
@@ -115,7 +115,7 @@ Result<nlohmann::json> LoadCase(api::Call& call, int64_t id) {
 
 void AddCaseEvent(api::Call& call, int64_t id, std::string_view step, std::string_view from,
                   std::string_view to, const std::string& on, const nlohmann::json& detail) {
-  AppendEvent(call, "labour_mediation_event", "case_id", id, step, from, to, on, detail);
+  api::AppendEvent(call, "labour_mediation_event", "case_id", id, step, from, to, on, detail);
 }
 
 Result<api::Reply> Create(api::Call& call) {
@@ -123,7 +123,7 @@ Result<api::Reply> Create(api::Call& call) {
   GH_RETURN_IF_ERROR(body.CheckUnknown());
   GH_ASSIGN_OR_RETURN(int64_t org_id, api::OwnerOrg(call, body, "调解组织所在工会"));
   const Date today = Today(call);
-  GH_ASSIGN_OR_RETURN(std::string accepted_on, PastDate(body, "accepted_on", today, true));
+  GH_ASSIGN_OR_RETURN(std::string accepted_on, api::PastDate(body, "accepted_on", today, true));
   GH_ASSIGN_OR_RETURN(std::string type, body.Text("dispute_type", true, 20));
   if (std::none_of(std::begin(kDisputeTypes), std::end(kDisputeTypes),
                    [&](const char* t) { return type == t; })) {
@@ -201,7 +201,7 @@ Result<api::Reply> TakeStep(api::Call& call, CaseStep step) {
         "state");
   }
   const Date today = Today(call);
-  GH_ASSIGN_OR_RETURN(std::string on, PastDate(body, "on", today, false));
+  GH_ASSIGN_OR_RETURN(std::string on, api::PastDate(body, "on", today, false));
   auto last = call.tx.QueryOne(
       "SELECT on_date FROM labour_mediation_event WHERE case_id = ? ORDER BY on_date DESC LIMIT 1",
       {id});

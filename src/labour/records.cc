@@ -44,7 +44,7 @@ Date Today(const api::Call& call) { return TodayUtcPlus8(call.now); }
 
 Result<std::string> Day(const api::Body& body, std::string_view key, const Date& today,
                         bool required = true) {
-  return PastDate(body, key, today, required, false);
+  return api::PastDate(body, key, today, required, false);
 }
 
 // An optional enterprise of the census in the caller's scope; its kind.

@@ -28,7 +28,7 @@ const ALL_PERMISSIONS = [
   'childcare:class:read', 'childcare:class:write', 'childcare:evaluation:review',
   'campaign:campaign:read', 'campaign:campaign:write', 'competition:event:read', 'competition:event:write',
   'honour:honour:read', 'honour:honour:write', 'stats:stats:read',
-  'labour:contract:read', 'labour:contract:write',
+  'labour:contract:read', 'labour:contract:write', 'task:plan:read', 'task:plan:write',
 ];
 
 describe('login', () => {

@@ -30,7 +30,9 @@ export type Permission =
   | 'honour:honour:write'
   | 'stats:stats:read'
   | 'labour:contract:read'
-  | 'labour:contract:write';
+  | 'labour:contract:write'
+  | 'task:plan:read'
+  | 'task:plan:write';
 
 export type Role = 'admin' | 'editor' | 'manager' | 'reporter' | 'viewer';
 export const ROLES: readonly Role[] = ['admin', 'editor', 'manager', 'reporter', 'viewer'];
