@@ -1,5 +1,6 @@
 #include "api/api.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdio>
@@ -99,6 +100,76 @@ nlohmann::json Page(nlohmann::json items, int64_t total, const ListParams& p) {
 }
 
 void Api::Add(Endpoint endpoint) { endpoints_.push_back(std::move(endpoint)); }
+
+Result<nlohmann::json> Api::Read(Call& call, std::string_view link) const {
+  constexpr std::string_view kPrefix = "/api/v1";
+  if (!link.starts_with(kPrefix)) return NotFound("链接不存在");
+  http::Request request;
+  request.method = "GET";
+  const size_t mark = link.find('?');
+  request.path = std::string(link.substr(kPrefix.size(), mark - kPrefix.size()));
+  if (mark != std::string_view::npos) {
+    std::string_view rest = link.substr(mark + 1);
+    while (!rest.empty()) {
+      const std::string_view pair = rest.substr(0, rest.find('&'));
+      rest.remove_prefix(std::min(rest.size(), pair.size() + 1));
+      const size_t eq = pair.find('=');
+      if (eq == std::string_view::npos) continue;
+      // Values may carry %XX escapes (a ',' must travel as %2C over HTTP).
+      std::string value;
+      const std::string_view raw = pair.substr(eq + 1);
+      for (size_t i = 0; i < raw.size(); ++i) {
+        unsigned byte = 0;
+        if (raw[i] == '%' && i + 2 < raw.size() &&
+            std::from_chars(raw.data() + i + 1, raw.data() + i + 3, byte, 16).ptr ==
+                raw.data() + i + 3) {
+          value += static_cast<char>(byte);
+          i += 2;
+        } else {
+          value += raw[i];
+        }
+      }
+      request.query[std::string(pair.substr(0, eq))] = std::move(value);
+    }
+  }
+  auto segments = [](std::string_view path) {
+    std::vector<std::string_view> out;
+    for (size_t start = 1; start <= path.size();) {
+      const size_t end = std::min(path.find('/', start), path.size());
+      out.push_back(path.substr(start, end - start));
+      start = end + 1;
+    }
+    return out;
+  };
+  const std::vector<std::string_view> want = segments(request.path);
+  for (const Endpoint& e : endpoints_) {
+    if (e.method != "GET" || e.anonymous) continue;
+    const std::vector<std::string_view> have = segments(e.path);
+    if (have.size() != want.size()) continue;
+    std::vector<std::string> params;
+    bool match = true;
+    for (size_t i = 0; i < have.size() && match; ++i) {
+      if (have[i].starts_with('{')) {
+        params.emplace_back(want[i]);
+      } else {
+        match = have[i] == want[i];
+      }
+    }
+    if (!match) continue;
+    if (!e.permission.empty() && !call.who.Has(e.permission)) {
+      return PermissionDenied("您的角色没有此操作的权限（" + e.permission + "）");
+    }
+    request.path_params = std::move(params);
+    const nlohmann::json no_body = nlohmann::json::object();
+    Call inner{call.app, request, call.tx, call.who, no_body, call.now};
+    GH_ASSIGN_OR_RETURN(Reply reply, e.handler(inner));
+    if (reply.raw_body.empty()) return std::move(reply.body);
+    // A cached answer arrives serialised; anything else raw is not a figure's list.
+    if (!reply.content_type.empty()) return NotFound("链接不是 JSON 列表");
+    return nlohmann::json::parse(reply.raw_body);
+  }
+  return NotFound("链接不存在");
+}
 
 http::Response Api::Handle(const Endpoint& endpoint, http::Request& request) {
   bool write = IsWrite(endpoint.method);

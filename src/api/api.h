@@ -88,6 +88,11 @@ class Api {
   // Registers every endpoint and the built-in ones (login, openapi.json).
   void Mount(http::Router& router);
   nlohmann::json OpenApi() const;
+  // The body another GET endpoint answers `link` ("/api/v1/<path>?<query>", the query's
+  // values plain ASCII) for the same caller inside the same transaction: a figure computed
+  // by the handler of the list it links to is the total that list shows, by construction.
+  // kPermissionDenied when the caller may not read it, kNotFound for no such endpoint.
+  Result<nlohmann::json> Read(Call& call, std::string_view link) const;
 
  private:
   http::Response Handle(const Endpoint& endpoint, http::Request& request);

@@ -33,6 +33,7 @@
 #include "org/org.h"
 #include "photo/photo.h"
 #include "search/search.h"
+#include "stats/dashboard.h"
 #include "stats/programmes.h"
 #include "task/task.h"
 
@@ -211,6 +212,7 @@ void RegisterAll(api::Api& api) {
   labour::RegisterRoutes(api);
   task::RegisterRoutes(api);
   stats::RegisterProgrammeRoutes(api);
+  stats::RegisterDashboardRoutes(api);
   audit::RegisterRoutes(api);
   auth::RegisterRoutes(api);
 }
