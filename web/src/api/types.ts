@@ -1976,3 +1976,38 @@ export interface RateSettings {
   min_employees: number;
   wording: Partial<Record<RateKey, string>>;
 }
+
+/** One figure of the dashboard (docs/api.md § 工作台). `value` is the total of the list at `link`. */
+export interface DashboardFigure {
+  key: string;
+  area: string;
+  label: string;
+  value: number;
+  unit: string;
+  link: string;
+  phrase: string;
+  sentence: string;
+  citation: string;
+  denominator?: number;
+  rate?: number;
+  numerator_link?: string;
+  denominator_link?: string;
+  target_count?: number;
+  beneficiaries?: number;
+}
+
+export interface Dashboard {
+  org_id: number;
+  org_name: string;
+  axis: 'territorial' | 'industry';
+  year: number;
+  as_of: string;
+  figures: DashboardFigure[];
+}
+
+export interface DashboardQuery {
+  org_id?: number;
+  axis?: 'territorial' | 'industry';
+  year?: number;
+  near?: boolean;
+}
