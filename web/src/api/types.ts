@@ -2011,3 +2011,119 @@ export interface DashboardQuery {
   year?: number;
   near?: boolean;
 }
+
+/** Task plans (docs/api.md § 任务清单). */
+export type TaskItemState = 'not_started' | 'in_progress' | 'done' | 'closed';
+export const TASK_ITEM_STATES: readonly TaskItemState[] = ['not_started', 'in_progress', 'done', 'closed'];
+
+export interface TaskReport {
+  id: number;
+  kind: 'progress' | 'evidence';
+  on: string;
+  text: string;
+  achieved: number | null;
+  photos: PhotoRef[];
+  activities: { id: number; title: string; start_date: string }[];
+  by: string;
+  at: string;
+}
+
+export interface TaskItem {
+  id: number;
+  plan_id: number;
+  plan_title: string;
+  plan_org_id: number;
+  plan_org_name: string;
+  plan_state: 'open' | 'closed';
+  position: number;
+  org_id: number;
+  org_name: string;
+  title: string;
+  responsible: string;
+  deadline: string;
+  target_count: number | null;
+  target_unit: string;
+  target_text: string;
+  achieved: number | null;
+  percent: number | null;
+  state: TaskItemState;
+  state_label: string;
+  assigned_on: string;
+  last_report_on: string | null;
+  report_due_on: string;
+  completed_on: string | null;
+  closed_on: string | null;
+  overdue: boolean;
+  days_overdue: number;
+  stale: boolean;
+  days_since_report: number;
+  owner: boolean;
+  reports?: TaskReport[];
+  evidence?: TaskReport | null;
+  events?: { step: string; from_state: string; to_state: string; on: string; detail: Record<string, unknown>; by: string; at: string }[];
+}
+
+export interface TaskPlan {
+  id: number;
+  org_id: number;
+  org_name: string;
+  title: string;
+  period_from: string;
+  period_to: string;
+  activity: { id: number; title: string; start_date: string } | null;
+  note: string;
+  stale_days: number;
+  state: 'open' | 'closed';
+  state_label: string;
+  closed_on: string | null;
+  owner: boolean;
+  item_count: number;
+  closed_count: number;
+  overdue_count: number;
+  items?: TaskItem[];
+}
+
+export interface TaskItemWrite {
+  org_id: number | null;
+  title: string;
+  responsible: string;
+  deadline: string;
+  target_count?: number | null;
+  target_unit?: string;
+  target_text?: string;
+}
+
+export interface TaskPlanWrite {
+  org_id?: number;
+  title: string;
+  period_from: string;
+  period_to: string;
+  activity_id?: number;
+  note?: string;
+  stale_days?: number;
+  items?: TaskItemWrite[];
+}
+
+export interface TaskItemQuery {
+  org_id?: number;
+  axis?: 'territorial' | 'industry';
+  plan_id?: number;
+  state?: string;
+  overdue?: boolean;
+  stale?: boolean;
+  q?: string;
+  page?: number;
+  page_size?: number;
+}
+
+export interface TaskDigest {
+  week_start: string;
+  week_end: string;
+  became_overdue: TaskItem[];
+  submitted: TaskItem[];
+  closed: TaskItem[];
+  reports: number;
+  overdue_now: number;
+}
+
+export type TaskStep = 'report' | 'complete' | 'accept' | 'return';

@@ -195,6 +195,25 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.labourConsultations', permission: 'labour:contract:read', menuIcon: 'ChatDotRound', menuGroup: 'menu.labour' },
   },
   {
+    path: 'tasks',
+    name: 'task',
+    component: () => import('@/views/task/index.vue'),
+    meta: { title: 'menu.task', permission: 'task:plan:read', menuIcon: 'Finished' },
+  },
+  {
+    path: 'tasks/new',
+    name: 'task-plan-new',
+    component: () => import('@/views/task/plan-form.vue'),
+    meta: { title: 'task.newPlan', permission: 'task:plan:write', activeMenu: '/tasks' },
+  },
+  {
+    path: 'tasks/:id(\\d+)',
+    name: 'task-plan',
+    component: () => import('@/views/task/plan.vue'),
+    props: (route) => ({ id: Number(route.params.id) }),
+    meta: { title: 'task.detail', permission: 'task:plan:read', activeMenu: '/tasks' },
+  },
+  {
     path: 'labour/mediations',
     name: 'labour-mediations',
     component: () => import('@/views/labour/mediation/index.vue'),
