@@ -62,6 +62,7 @@ bench: build
 	bench/export.sh
 	bench/stats.sh
 	bench/labour.sh
+	bench/dashboard.sh
 
 clean:
 	rm -rf build build-asan build-fuzz web/dist
