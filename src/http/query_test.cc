@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -43,9 +44,10 @@ class StaticFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
     namespace fs = std::filesystem;
-    dir_ = fs::temp_directory_path() /
-           ("gonghui-static-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + std::to_string(reinterpret_cast<uintptr_t>(this)));
+    // ctest runs each test in a process of its own, in parallel: the pid keeps their directories
+    // apart (the seed and the fixture's address can be the same in two processes).
+    dir_ = fs::temp_directory_path() / ("gonghui-static-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<uintptr_t>(this)));
     fs::create_directories(dir_ / "web" / "assets");
     std::ofstream(dir_ / "web" / "index.html") << "INDEX";
     std::ofstream(dir_ / "web" / "assets" / "app.js") << "APP";
