@@ -59,7 +59,7 @@ Date Today(const api::Call& call);
 // `owner` tells whether the caller owns the plan (may edit, accept and return).
 nlohmann::json ItemJson(db::Tx& tx, const db::Row& r, const Date& today, bool owner, bool full);
 
-// "<prefix> …" conditions: the item row `i` is open and past its deadline / its report day.
+// SQL conditions: the item row `i` is open and past its deadline / its report day.
 // Each appends its value (today) to params.
 std::string OverdueSql(const Date& today, std::vector<db::Value>& params);
 std::string StaleSql(const Date& today, std::vector<db::Value>& params);

@@ -1,6 +1,5 @@
 // 督办: the items of a subtree with what stands out (overdue, no report for too long), as
-// a list or an xlsx sheet; the week's digest; the figures the dashboard shows; and each
-// item's JSON.
+// a list or an xlsx sheet; the week's digest; and each item's JSON.
 #include "api/args.h"
 #include "core/time.h"
 #include "core/xlsx.h"
@@ -300,32 +299,6 @@ nlohmann::json ItemJson(db::Tx& tx, const db::Row& r, const Date& today, bool ow
   j["reports"] = std::move(reports);
   j["events"] = api::Timeline(tx, "task_item_event", "item_id", r.Int(kId));
   return j;
-}
-
-Figures ReadFigures(db::Tx& tx, const api::Subtree& sub, const std::string& today) {
-  Figures f;
-  std::vector<db::Value> params;
-  const std::string in_sub = api::SubtreeHas("i.org_id", sub, params);
-  auto row = tx.QueryOne(
-      "SELECT COUNT(*), COALESCE(SUM(CASE WHEN i.state = 'closed' THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN i.state IN ('not_started', 'in_progress') AND i.deadline < ? THEN 1 "
-      "ELSE 0 END), 0) FROM task_item i WHERE " +
-          in_sub,
-      [&] {
-        std::vector<db::Value> all = {today};
-        all.insert(all.end(), params.begin(), params.end());
-        return all;
-      }());
-  f.items = row->Int(0);
-  f.items_closed = row->Int(1);
-  f.overdue = row->Int(2);
-  std::vector<db::Value> pp;
-  const std::string plan_sql = "SELECT COUNT(*) FROM task_plan p WHERE p.state = 'open' AND (" +
-                               api::SubtreeHas("p.org_id", sub, pp) +
-                               " OR EXISTS (SELECT 1 FROM task_item i WHERE i.plan_id = p.id AND " +
-                               api::SubtreeHas("i.org_id", sub, pp) + "))";
-  f.plans_open = tx.QueryInt(plan_sql, pp);
-  return f;
 }
 
 void RegisterSupervisionRoutes(api::Api& api) {

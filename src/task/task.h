@@ -49,22 +49,9 @@
 // what closed.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "api/api.h"
 
 namespace gonghui::task {
-
-// The figures of task plans for a subtree (the dashboard's): each the total of
-// the list named beside it.
-struct Figures {
-  int64_t plans_open = 0;    // GET /tasks/plans?state=open
-  int64_t items = 0;         // GET /tasks/items
-  int64_t items_closed = 0;  // GET /tasks/items?state=closed
-  int64_t overdue = 0;       // GET /tasks/items?overdue=true
-};
-Figures ReadFigures(db::Tx& tx, const api::Subtree& sub, const std::string& today);
 
 // /tasks/plans…, /tasks/items…, /tasks/digest.
 void RegisterRoutes(api::Api& api);

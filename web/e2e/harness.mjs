@@ -137,6 +137,27 @@ export async function typeDate(page, testid, value) {
   await page.keyboard.press('Escape');
 }
 
+/** Types a date into a picker of a dialog; Enter takes it and closes the picker (Escape would close the dialog). */
+export async function typeDateIn(page, testid, value) {
+  const input = field(page, testid);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/**
+ * Picks an option of a remote-search select (OrgSelect, EnterpriseSelect) by typing part of its
+ * label; the option is looked up in this select's own list (its input's aria-controls), not in
+ * another select's dropdown that may still be closing.
+ */
+export async function searchAndChoose(page, testid, text) {
+  const input = field(page, testid);
+  await input.click();
+  await input.fill(text);
+  const list = await input.getAttribute('aria-controls');
+  await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click();
+}
+
 /** Waits until the list's first load after a navigation has finished; resolves 'ready' or 'error'. */
 export async function settled(page, testid) {
   const table = page.locator(`[data-testid="${testid}"]:is([data-state="ready"], [data-state="error"])`);

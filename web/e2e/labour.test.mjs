@@ -11,7 +11,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, apiGet, apiPost, field, launchChromium, newPage, signIn } from './harness.mjs';
+import { ARTIFACTS, apiGet, apiPost, field, launchChromium, newPage, searchAndChoose, signIn, typeDateIn } from './harness.mjs';
 
 const STAMP = `E2E${Date.now().toString(36)}${process.pid}`;
 const TITLE = `集体合同${STAMP}`;
@@ -26,27 +26,6 @@ async function typeNumber(page, testid, value) {
   const input = field(page, testid);
   await input.fill(String(value));
   await input.press('Tab');
-}
-
-/** Types a date into a picker of a dialog; Enter takes it and closes the picker (Escape would close the dialog). */
-async function typeDateIn(page, testid, value) {
-  const input = field(page, testid);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
-
-/**
- * Picks an option of a remote-search select (OrgSelect, EnterpriseSelect) by typing part of its
- * label; the option is looked up in this select's own list (its input's aria-controls), not in
- * another select's dropdown that may still be closing.
- */
-async function searchAndChoose(page, testid, text) {
-  const input = field(page, testid);
-  await input.click();
-  await input.fill(text);
-  const list = await input.getAttribute('aria-controls');
-  await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click();
 }
 
 /** The numerator of 集体合同签订率 as the dashboard shows it. */

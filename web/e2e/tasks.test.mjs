@@ -7,27 +7,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, PIXEL_PNG, apiGet, apiPost, field, launchChromium, newPage, signIn } from './harness.mjs';
+import { ARTIFACTS, PIXEL_PNG, apiGet, apiPost, field, launchChromium, newPage, searchAndChoose, signIn, typeDateIn } from './harness.mjs';
 
 const STAMP = `E2E${Date.now().toString(36)}${process.pid}`;
 const DAY = 86_400_000;
 const day = (n) => new Date(Date.now() + 8 * 3_600_000 + n * DAY).toISOString().slice(0, 10);
 const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-async function searchAndChoose(page, testid, text) {
-  const input = field(page, testid);
-  await input.click();
-  await input.fill(text);
-  const list = await input.getAttribute('aria-controls');
-  await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click();
-}
-
-async function typeDateIn(page, testid, value) {
-  const input = field(page, testid);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 /** The dashboard's figures of the caller's union: key → value. */
 async function figures(page) {
