@@ -43,10 +43,12 @@ Result<Subtree> ResolveSubtree(db::Tx& tx, const auth::Principal& who, const Lis
       {s.root, who.org_id});
   if (!kind) return NotFound("组织不存在或不在您的管辖范围内");
   if (s.axis.empty()) s.axis = kind->Str(0) == "industry" ? "i" : "t";
+  s.whole = kind->Str(0) == "city";
   return s;
 }
 
 std::string InSubtree(std::string_view column, const Subtree& sub, std::vector<db::Value>& params) {
+  if (sub.whole) return std::string(column) + " IS NOT NULL";
   params.push_back(sub.root);
   params.push_back(sub.axis);
   return std::string(column) +
@@ -55,6 +57,7 @@ std::string InSubtree(std::string_view column, const Subtree& sub, std::vector<d
 
 std::string SubtreeHas(std::string_view column, const Subtree& sub,
                        std::vector<db::Value>& params) {
+  if (sub.whole) return std::string(column) + " IS NOT NULL";
   params.insert(params.end(), {db::Value(sub.root), db::Value(sub.axis)});
   return "EXISTS (SELECT 1 FROM org_closure sh WHERE sh.ancestor_id = ? AND sh.axis = ? AND "
          "sh.descendant_id = " +
@@ -83,9 +86,10 @@ Reply Download(std::string bytes, std::string content_type, std::string_view fil
 }
 
 PageRows QueryPage(db::Tx& tx, std::string_view columns, const std::string& from,
-                   std::vector<db::Value> params, std::string_view order, const ListParams& p) {
+                   std::vector<db::Value> params, std::string_view order, const ListParams& p,
+                   std::optional<int64_t> total) {
   PageRows out;
-  out.total = tx.QueryInt("SELECT COUNT(*) " + from, params);
+  out.total = total ? *total : tx.QueryInt("SELECT COUNT(*) " + from, params);
   params.push_back(p.page_size);
   params.push_back(p.offset());
   out.rows = tx.Query("SELECT " + std::string(columns) + " " + from + " ORDER BY " +

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -132,10 +133,14 @@ Result<ListParams> ParseListParams(const http::Request& req);
 struct Subtree {
   int64_t root = 0;
   std::string axis;  // "t" or "i"
+  // The root of the whole tree (市总工会), the ancestor of every org on both
+  // axes: its subtree is every org, so the tests below need no closure.
+  bool whole = false;
 };
 Result<Subtree> ResolveSubtree(db::Tx& tx, const auth::Principal& who, const ListParams& p);
 
-// "<column> IN (<the subtree's org ids>)", appending its two values to params.
+// "<column> IN (<the subtree's org ids>)", appending its two values to params
+// ("<column> IS NOT NULL" for the whole tree).
 std::string InSubtree(std::string_view column, const Subtree& sub, std::vector<db::Value>& params);
 // The same test row by row, "EXISTS (the closure row root → <column>)": for a
 // table that is small next to the subtree (the city's programme statistics
@@ -144,12 +149,14 @@ std::string SubtreeHas(std::string_view column, const Subtree& sub, std::vector<
 
 // Counts the rows of `from` (a "FROM … WHERE …" clause whose `?` bind to
 // `params`) and fetches page `p` of "SELECT <columns> <from> ORDER BY <order>".
+// `total`, when given, is the count already known (org/count.h), not counted.
 struct PageRows {
   int64_t total = 0;
   std::vector<db::Row> rows;
 };
 PageRows QueryPage(db::Tx& tx, std::string_view columns, const std::string& from,
-                   std::vector<db::Value> params, std::string_view order, const ListParams& p);
+                   std::vector<db::Value> params, std::string_view order, const ListParams& p,
+                   std::optional<int64_t> total = std::nullopt);
 
 // A download: `bytes` as `content_type` with a Content-Disposition naming the
 // file (UTF-8 name per RFC 6266/5987, `ascii_name` for old clients).

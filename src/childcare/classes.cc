@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/time.h"
 #include "member/member.h"
+#include "org/count.h"
 
 namespace gonghui::childcare {
 namespace {
@@ -651,8 +652,15 @@ Result<api::Reply> Enrolments(api::Call& call) {
     where += " AND e.class_id = ?";
     params.push_back(*class_id);
   }
-  api::PageRows page =
-      api::QueryPage(call.tx, kEnrolmentColumns, kEnrolmentFrom + where, params, "e.id", p);
+  // Of every class, the count of the subtree's enrolments by status.
+  std::optional<int64_t> counted;
+  if (!class_id) {
+    counted = org::CountInSubtree(
+        call.tx, "childcare_enrolment", sub,
+        status.empty() ? std::vector<std::string>{} : std::vector<std::string>{status});
+  }
+  api::PageRows page = api::QueryPage(call.tx, kEnrolmentColumns, kEnrolmentFrom + where, params,
+                                      "e.id", p, counted);
   return api::Reply::Ok(api::Page(EnrolmentsJson(call.tx, page.rows), page.total, p));
 }
 

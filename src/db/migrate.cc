@@ -6,6 +6,7 @@
 
 #include "campaign/campaign.h"
 #include "labour/tally.h"
+#include "org/count.h"
 #include "search/index.h"
 
 namespace gonghui::db {
@@ -1016,6 +1017,24 @@ CREATE TABLE task_item_event (
 );
 CREATE INDEX task_item_event_item ON task_item_event(item_id, id);
 )SQL"},
+    {14, "org_count", R"SQL(
+-- Record counts per org subtree (org/count.h): per measure and bucket, the
+-- records of the org itself (axis 'o') and of its subtree ('t', 'i'), kept by
+-- triggers that org::RebuildCounts creates.
+CREATE TABLE org_count (
+  measure TEXT NOT NULL,
+  axis TEXT NOT NULL,
+  org_id BIGINT NOT NULL,
+  bucket TEXT NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (measure, axis, org_id, bucket)
+) {WITHOUT_ROWID};
+)SQL",
+     nullptr, nullptr,
+     [](Tx& tx) {
+       org::RebuildCounts(tx);
+       return Status::Ok();
+     }},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

@@ -21,6 +21,7 @@
 #include "demo/news_demo.h"
 #include "demo/programme_demo.h"
 #include "labour/tally.h"
+#include "org/count.h"
 #include "org/org.h"
 #include "search/index.h"
 
@@ -247,6 +248,8 @@ Result<Summary> Generate(api::App& app, const Options& options) {
   GH_ASSIGN_OR_RETURN(std::string password_hash, auth::HashPassword(options.password));
 
   Status s = app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
+    // Counted once at the end, not row by row.
+    org::DropCountTriggers(tx);
     if (tx.QueryInt("SELECT COUNT(*) FROM org") > 0) {
       return FailedPrecondition("数据库中已有组织数据：演示数据只能写入空数据库");
     }
@@ -513,8 +516,9 @@ Result<Summary> Generate(api::App& app, const Options& options) {
     GH_RETURN_IF_ERROR(GenerateProgrammes(tx, now));
     GH_RETURN_IF_ERROR(GenerateLabour(tx, app.box, now));
     labour::RebuildTallies(tx);
-    // The bulk-loaded records bypassed the campaign counters.
+    // The bulk-loaded records bypassed the campaign counters and the record counts.
     campaign::RebuildTallies(tx);
+    org::RebuildCounts(tx);
     // The programmes add care records of their own: report the true count.
     summary.activities = tx.QueryInt("SELECT COUNT(*) FROM activity");
     return Status::Ok();

@@ -12,6 +12,7 @@
 #include "labour/labour.h"
 #include "labour/rules.h"
 #include "labour/tally.h"
+#include "org/count.h"
 
 namespace gonghui::labour {
 
@@ -842,8 +843,16 @@ Result<api::Reply> List(api::Call& call) {
       return InvalidArgument("overdue", "逾期类型（overdue）应为 filing 或 publish");
     }
   }
+  // Without a search, a state or a deadline, the count of the subtree's contracts by kind.
+  std::optional<int64_t> counted;
+  if (p.q.empty() && call.req.Query("state").value_or("").empty() &&
+      call.req.Query("overdue").value_or("").empty()) {
+    counted = org::CountInSubtree(
+        call.tx, "labour_contract", sub,
+        p.type.empty() ? std::vector<std::string>{} : std::vector<std::string>{p.type});
+  }
   api::PageRows page =
-      api::QueryPage(call.tx, kColumns, kFrom + where, std::move(params), "c.id DESC", p);
+      api::QueryPage(call.tx, kColumns, kFrom + where, std::move(params), "c.id DESC", p, counted);
   nlohmann::json items = nlohmann::json::array();
   for (const db::Row& r : page.rows) items.push_back(ToJson(call.tx, r, today, false));
   return api::Reply::Ok(api::Page(std::move(items), page.total, p));

@@ -5,13 +5,10 @@
 #include "labour/tally.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <random>
 
-#include "core/crypto.h"
-#include "db/migrate.h"
+#include "db/test_db.h"
 #include "labour/internal.h"
 #include "labour/rules.h"
 #include "org/org.h"
@@ -19,23 +16,8 @@
 namespace gonghui::labour {
 namespace {
 
-class LabourTally : public ::testing::Test {
+class LabourTally : public db::MigratedSqliteTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(InitCrypto().ok());
-    path_ = std::filesystem::temp_directory_path() /
-            ("gonghui-tally-" + std::to_string(::getpid()) + ".db");
-    std::filesystem::remove(path_);
-    auto db = db::Database::Open("sqlite:" + path_.string(), 1);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    db_ = std::move(*db);
-    ASSERT_TRUE(db::Migrate(*db_).ok());
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove(path_);
-  }
-
   static std::string Snapshot(db::Tx& tx) {
     std::string out;
     for (const db::Row& r :
@@ -46,37 +28,15 @@ class LabourTally : public ::testing::Test {
     }
     return out;
   }
-
-  std::filesystem::path path_;
-  std::unique_ptr<db::Database> db_;
 };
 
 TEST_F(LabourTally, WriteByWriteEqualsRebuiltFromTheRecords) {
   Status s = db_->Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
-    const int64_t city = org::Insert(tx, {"市总工会", "", "city", {}, {}, {}}, 0).value();
-    const int64_t trade = org::Insert(tx, {"产业工会", "", "industry", {}, {}, city}, 0).value();
-    std::vector<int64_t> places, unions;
-    for (int d = 0; d < 2; ++d) {
-      const std::string n = std::to_string(d);
-      const int64_t district =
-          org::Insert(tx, {"区总工会" + n, "", "district", {}, city, {}}, 0).value();
-      const int64_t street =
-          org::Insert(tx, {"街道工会" + n, "", "street", {}, district, {}}, 0).value();
-      places.insert(places.end(), {district, street});
-      for (int u = 0; u < 3; ++u) {
-        std::optional<int64_t> industry;
-        if (u == 0) industry = trade;
-        unions.push_back(org::Insert(tx,
-                                     {"基层工会" + n + std::to_string(u),
-                                      "",
-                                      "grassroots",
-                                      {},
-                                      u == 2 ? district : street,
-                                      industry},
-                                     0)
-                             .value());
-      }
-    }
+    const db::TestTree tree = db::BuildTestTree(tx, 1, 2);
+    const int64_t city = tree.city;
+    const int64_t trade = tree.trades[0];
+    const std::vector<int64_t>& places = tree.places;
+    const std::vector<int64_t>& unions = tree.unions;
     std::mt19937 rng(7);
     auto r = [&](int64_t n) { return static_cast<int64_t>(rng() % static_cast<uint64_t>(n)); };
     auto pick = [&](const auto& v) { return v[static_cast<size_t>(r(std::ssize(v)))]; };

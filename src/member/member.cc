@@ -9,6 +9,7 @@
 #include "auth/auth.h"
 #include "core/idcard.h"
 #include "core/time.h"
+#include "org/count.h"
 #include "org/org.h"
 
 namespace gonghui::member {
@@ -385,8 +386,16 @@ Result<api::Reply> List(api::Call& call) {
     where += " AND (',' || m.tags || ',') LIKE ? ESCAPE '\\'";
     params.push_back("%," + db::EscapeLike(*tag) + ",%");
   }
+  // Without a search or a tag, the count of the subtree's members by status.
+  std::optional<int64_t> counted;
+  const std::string status = call.req.Query("status").value_or("");
+  if (p.q.empty() && call.req.Query("tag").value_or("").empty()) {
+    counted = org::CountInSubtree(
+        call.tx, "member", sub,
+        status.empty() ? std::vector<std::string>{} : std::vector<std::string>{status});
+  }
   api::PageRows page =
-      api::QueryPage(call.tx, kColumns, kFrom + where, std::move(params), "m.id DESC", p);
+      api::QueryPage(call.tx, kColumns, kFrom + where, std::move(params), "m.id DESC", p, counted);
   int64_t total = page.total;
   std::vector<db::Row>& rows = page.rows;
   std::vector<int64_t> ids;

@@ -7,6 +7,7 @@
 #include "audit/audit.h"
 #include "core/credit_code.h"
 #include "core/time.h"
+#include "org/count.h"
 #include "org/org.h"
 
 namespace gonghui::org {
@@ -76,7 +77,15 @@ Result<api::Reply> List(api::Call& call) {
     from += " AND e.kind = ?";
     params.push_back(p.type);
   }
-  api::PageRows page = api::QueryPage(call.tx, kColumns, from, std::move(params), "e.id DESC", p);
+  // Without a search, the count of the subtree's enterprises by kind.
+  std::optional<int64_t> counted;
+  if (p.q.empty()) {
+    counted = CountInSubtree(
+        call.tx, "enterprise", sub,
+        p.type.empty() ? std::vector<std::string>{} : std::vector<std::string>{p.type});
+  }
+  api::PageRows page =
+      api::QueryPage(call.tx, kColumns, from, std::move(params), "e.id DESC", p, counted);
   nlohmann::json items = nlohmann::json::array();
   for (const db::Row& r : page.rows) items.push_back(ToJson(call.tx, r));
   int64_t total = page.total;

@@ -29,8 +29,10 @@ const std::vector<api::FieldDef> kItemFields = {
 constexpr const char* kPlanColumns =
     "p.id, p.org_id, o.name, p.title, p.period_from, p.period_to, p.activity_id, a.title, "
     "a.start_date, p.note, p.stale_days, p.state, p.closed_on, p.created_at, p.updated_at";
+// LEFT JOIN org: see kItemFrom.
 constexpr const char* kPlanFrom =
-    " FROM task_plan p JOIN org o ON o.id = p.org_id LEFT JOIN activity a ON a.id = p.activity_id";
+    " FROM task_plan p LEFT JOIN org o ON o.id = p.org_id LEFT JOIN activity a ON a.id = "
+    "p.activity_id";
 enum PlanCol {
   kPId,
   kPOrgId,

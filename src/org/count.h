@@ -1,0 +1,42 @@
+// Record counts per org subtree, kept by the database's own triggers, so the
+// total of a large list (the city's 8 million members) is one row, not a count.
+//
+// org_count holds, per measure (a table of records that belong to an org) and
+// bucket (the value of one column of the record: a member's status, an
+// enterprise's kind), the number of records:
+//   axis 'o'       of the org itself;
+//   axis 't', 'i'  of the org's whole subtree on that axis.
+// The invariant: a subtree row is the sum of the own rows of the org's
+// descendants on that axis (org_closure, the org itself included).
+// Triggers keep it on every write, whichever code path or bulk load made it:
+//   - a record inserted, deleted, or updated in its org or bucket column adds
+//     ±1 to the own row of its org and to the subtree rows of every ancestor;
+//   - a closure row inserted or deleted (an org created, a subtree moved, see
+//     org.h) adds or takes back the descendant's own rows at the ancestor.
+// The upserts are increments, so concurrent writers on PostgreSQL lose no
+// count. A bulk load may drop the triggers and call RebuildCounts, which
+// recomputes everything from the records and creates the triggers again.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/api.h"
+#include "db/db.h"
+
+namespace gonghui::org {
+
+// Creates the triggers (after DropCountTriggers, or on a new database) and
+// recomputes every count from the records.
+void RebuildCounts(db::Tx& tx);
+// For bulk loads, which then call RebuildCounts.
+void DropCountTriggers(db::Tx& tx);
+
+// The records of `measure` ("member", "enterprise", "labour_contract",
+// "childcare_enrolment") in the subtree, in `buckets` (all when empty).
+int64_t CountInSubtree(db::Tx& tx, std::string_view measure, const api::Subtree& sub,
+                       const std::vector<std::string>& buckets = {});
+
+}  // namespace gonghui::org
