@@ -2,6 +2,7 @@
 
 #include "core/date.h"
 #include "core/phrase.h"
+#include "stats/periods.h"
 #include "stats/rollup.h"
 
 namespace gonghui::stats {
@@ -14,6 +15,11 @@ enum class Read {
   kProgress,  // a campaign's progress: the work records reported against it
 };
 
+// Which period a figure's list is asked for: the dated lists take from/to (the
+// year on the dashboard, a week or a month in the trends), the programme lists
+// their year, the standing counts (members, open cases) none.
+enum class Period { kNone, kRange, kYear };
+
 struct Figure {
   std::string key;
   std::string area;
@@ -24,6 +30,9 @@ struct Figure {
   std::string sentence;
   Read read = Read::kTotal;
   nlohmann::json extra = nlohmann::json::object();
+  Period period = Period::kNone;
+  std::string path = {};   // "/activities"
+  std::string query = {};  // the figure's own filters: "type=meeting"
 };
 
 const std::pair<const char*, const char*> kActivityTypes[] = {
@@ -49,67 +58,83 @@ std::string Subject(db::Tx& tx, int64_t root, const std::string& name) {
   return name;
 }
 
-std::vector<Figure> Figures(const std::string& base, int year) {
-  const std::string y = std::to_string(year);
-  const std::string range = "from=" + y + "-01-01&to=" + y + "-12-31";
-  const std::string in_year = "year=" + y;
-  auto link = [&](const std::string& path, const std::string& query) {
-    return "/api/v1" + path + "?" + base + (query.empty() ? "" : "&" + query);
-  };
+// The figures read through a list's total, without their links (see LinkOf).
+std::vector<Figure> Figures() {
   std::vector<Figure> out;
-  out.push_back(
-      {"activities", "activity", "工作动态", "条", link("/activities", range), "记录工作动态{n}"});
+  auto add = [&](std::string key, std::string area, std::string label, std::string unit,
+                 std::string path, std::string query, Period period, std::string sentence) {
+    Figure f;
+    f.key = std::move(key);
+    f.area = std::move(area);
+    f.label = std::move(label);
+    f.unit = std::move(unit);
+    f.path = std::move(path);
+    f.query = std::move(query);
+    f.period = period;
+    f.sentence = std::move(sentence);
+    out.push_back(std::move(f));
+  };
+  add("activities", "activity", "工作动态", "条", "/activities", "", Period::kRange,
+      "记录工作动态{n}");
   for (const auto& [type, label] : kActivityTypes) {
-    out.push_back({std::string("activities.") + type, "activity", std::string(label) + "类工作动态",
-                   "条", link("/activities", range + "&type=" + type),
-                   std::string("开展") + label + "类工作{n}"});
+    add(std::string("activities.") + type, "activity", std::string(label) + "类工作动态", "条",
+        "/activities", std::string("type=") + type, Period::kRange,
+        std::string("开展") + label + "类工作{n}");
   }
   // Every state but a draft: what was submitted, whatever became of it.
-  out.push_back(
-      {"news.submitted", "news", "报送信息", "条",
-       link("/news", range + "&state=submitted%2Cresubmitted%2Creturned%2Cadopted%2Cdeclined"),
-       "报送信息{n}"});
-  out.push_back({"news.adopted", "news", "信息被采用", "条",
-                 link("/news", range + "&state=adopted"), "信息被采用{n}"});
-  out.push_back({"childcare.classes", "childcare", "爱心托管班", "个",
-                 link("/childcare/classes", in_year), "举办爱心托管班{n}"});
+  add("news.submitted", "news", "报送信息", "条", "/news",
+      "state=submitted%2Cresubmitted%2Creturned%2Cadopted%2Cdeclined", Period::kRange,
+      "报送信息{n}");
+  add("news.adopted", "news", "信息被采用", "条", "/news", "state=adopted", Period::kRange,
+      "信息被采用{n}");
+  add("childcare.classes", "childcare", "爱心托管班", "个", "/childcare/classes", "", Period::kYear,
+      "举办爱心托管班{n}");
   for (const auto& [grade, label] : kGrades) {
-    out.push_back({std::string("childcare.") + grade, "childcare", label, "家",
-                   link("/childcare/classes", in_year + "&grade=" + grade),
-                   std::string("有") + label + "{n}"});
+    add(std::string("childcare.") + grade, "childcare", label, "家", "/childcare/classes",
+        std::string("grade=") + grade, Period::kYear, std::string("有") + label + "{n}");
   }
-  out.push_back({"childcare.children", "childcare", "托管职工子女", "人",
-                 link("/childcare/enrolments", "status=enrolled"), "托管职工子女{n}"});
-  out.push_back(
-      {"campaigns", "campaign", "关爱行动", "项", link("/campaigns", in_year), "参与关爱行动{n}"});
-  out.push_back({"competitions", "competition", "竞赛活动", "项", link("/competitions", in_year),
-                 "举办竞赛活动{n}"});
-  out.push_back({"competitions.awarded", "competition", "竞赛获奖", "个",
-                 link("/competitions/entries", in_year + "&awarded=true"), "竞赛获奖{n}"});
-  out.push_back({"honours", "honour", "荣誉", "项", link("/honours", in_year), "获得荣誉{n}"});
+  add("childcare.children", "childcare", "托管职工子女", "人", "/childcare/enrolments",
+      "status=enrolled", Period::kNone, "托管职工子女{n}");
+  add("campaigns", "campaign", "关爱行动", "项", "/campaigns", "", Period::kYear,
+      "参与关爱行动{n}");
+  add("competitions", "competition", "竞赛活动", "项", "/competitions", "", Period::kYear,
+      "举办竞赛活动{n}");
+  add("competitions.awarded", "competition", "竞赛获奖", "个", "/competitions/entries",
+      "awarded=true", Period::kYear, "竞赛获奖{n}");
+  add("honours", "honour", "荣誉", "项", "/honours", "", Period::kYear, "获得荣誉{n}");
   for (const auto& [level, label] : kHonourLevels) {
-    out.push_back({std::string("honours.") + level, "honour", label, "项",
-                   link("/honours", in_year + "&level=" + level),
-                   std::string("获得") + label + "{n}"});
+    add(std::string("honours.") + level, "honour", label, "项", "/honours",
+        std::string("level=") + level, Period::kYear, std::string("获得") + label + "{n}");
   }
-  out.push_back({"labour.contracts", "labour", "集体合同", "份", link("/labour/contracts", ""),
-                 "签订集体合同{n}"});
-  out.push_back({"labour.consultations", "labour", "集体协商", "次",
-                 link("/labour/consultations", in_year), "开展集体协商{n}"});
-  out.push_back({"labour.mediations_open", "labour", "在办调解案件", "件",
-                 link("/labour/mediations", "state=open"), "在办劳动争议调解案件{n}"});
-  out.push_back({"tasks.plans_open", "task", "落实中的实施方案", "个",
-                 link("/tasks/plans", "state=open"), "推进实施方案{n}"});
-  out.push_back(
-      {"tasks.items", "task", "任务清单项", "项", link("/tasks/items", ""), "承担任务清单{n}"});
-  out.push_back({"tasks.closed", "task", "已验收关闭的任务", "项",
-                 link("/tasks/items", "state=closed"), "完成并验收任务{n}"});
-  out.push_back({"tasks.overdue", "task", "逾期任务", "项", link("/tasks/items", "overdue=true"),
-                 "有逾期任务{n}"});
-  out.push_back(
-      {"members", "member", "工会会员", "人", link("/members", "status=active"), "有工会会员{n}"});
-  out.push_back({"enterprises", "org", "企业", "家", link("/enterprises", ""), "联系企业{n}"});
+  add("labour.contracts", "labour", "集体合同", "份", "/labour/contracts", "", Period::kNone,
+      "签订集体合同{n}");
+  add("labour.consultations", "labour", "集体协商", "次", "/labour/consultations", "",
+      Period::kRange, "开展集体协商{n}");
+  add("labour.mediations_open", "labour", "在办调解案件", "件", "/labour/mediations", "state=open",
+      Period::kNone, "在办劳动争议调解案件{n}");
+  add("tasks.plans_open", "task", "落实中的实施方案", "个", "/tasks/plans", "state=open",
+      Period::kNone, "推进实施方案{n}");
+  add("tasks.items", "task", "任务清单项", "项", "/tasks/items", "", Period::kNone,
+      "承担任务清单{n}");
+  add("tasks.closed", "task", "已验收关闭的任务", "项", "/tasks/items", "state=closed",
+      Period::kNone, "完成并验收任务{n}");
+  add("tasks.overdue", "task", "逾期任务", "项", "/tasks/items", "overdue=true", Period::kNone,
+      "有逾期任务{n}");
+  add("members", "member", "工会会员", "人", "/members", "status=active", Period::kNone,
+      "有工会会员{n}");
+  add("enterprises", "org", "企业", "家", "/enterprises", "", Period::kNone, "联系企业{n}");
   return out;
+}
+
+// The list behind figure `f` for the subtree `base` ("org_id=…&axis=…"), over the days
+// from–to (a dated list) or the year (a programme list).
+std::string LinkOf(const Figure& f, const std::string& base, const std::string& from,
+                   const std::string& to, int year) {
+  std::string link = "/api/v1" + f.path + "?" + base;
+  if (f.period == Period::kRange) link += "&from=" + from + "&to=" + to;
+  if (f.period == Period::kYear) link += "&year=" + std::to_string(year);
+  if (!f.query.empty()) link += "&" + f.query;
+  return link;
 }
 
 std::string ChineseDate(const Date& d) {
@@ -145,7 +170,9 @@ Result<api::Reply> Dashboard(const api::Api& api, api::Call& call) {
       call.tx.QueryOne("SELECT name FROM org WHERE id = ?", {sub.root})->Str(0);
   const std::string subject = Subject(call.tx, sub.root, name);
   const std::string base = "org_id=" + std::to_string(sub.root) + "&axis=" + AxisName(sub.axis);
-  std::vector<Figure> figures = Figures(base, year);
+  const std::string y = std::to_string(year);
+  std::vector<Figure> figures = Figures();
+  for (Figure& f : figures) f.link = LinkOf(f, base, y + "-01-01", y + "-12-31", year);
 
   // The union's adoption rank among its siblings (the city has none).
   const std::string parent_col = sub.axis == "t" ? "parent_id" : "industry_parent_id";
@@ -251,6 +278,155 @@ Result<api::Reply> Dashboard(const api::Api& api, api::Call& call) {
                          {"figures", std::move(out)}});
 }
 
+// The figure the query's `key` names, or a 400 naming key.
+Result<Figure> FigureOf(const api::Call& call) {
+  const std::string key = call.req.Query("key").value_or("");
+  if (key.empty()) return InvalidArgument("key", "缺少查询参数 key（工作台数字）");
+  for (Figure& f : Figures()) {
+    if (f.key == key) return std::move(f);
+  }
+  return InvalidArgument("key", "查询参数 key 不是工作台上按列表计数的数字：" + key);
+}
+
+// The total of the list `link` answers (its area unreadable: 403).
+Result<int64_t> TotalOf(const api::Api& api, api::Call& call, const std::string& link) {
+  GH_ASSIGN_OR_RETURN(nlohmann::json answer, api.Read(call, link));
+  if (!answer["total"].is_number_integer()) return Internal("数字读取失败：" + link);
+  return answer["total"].get<int64_t>();
+}
+
+std::string Base(const api::Subtree& sub) {
+  return "org_id=" + std::to_string(sub.root) + "&axis=" + AxisName(sub.axis);
+}
+
+// GET /dashboard/trends: a dated figure by month or week over from–to (default: the last
+// twelve months), each period beside the same days a year earlier, each with its list.
+Result<api::Reply> Trends(const api::Api& api, api::Call& call) {
+  GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
+  GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
+  GH_ASSIGN_OR_RETURN(Figure f, FigureOf(call));
+  if (f.period != Period::kRange) {
+    return InvalidArgument("key", "数字“" + f.label + "”不按日期统计，没有趋势");
+  }
+  const std::string by = call.req.Query("by").value_or("month");
+  if (by != "month" && by != "week") {
+    return InvalidArgument("by", "查询参数 by 应为 month（按月）或 week（按周）");
+  }
+  const Date today = TodayUtcPlus8(call.now);
+  GH_ASSIGN_OR_RETURN(Date to, ParseDate(p.to.empty() ? today.ToString() : p.to, "to"));
+  Date from = AddDays(YearEarlier(to), 1);
+  if (by == "month" && p.from.empty()) from = {from.year, from.month, 1};
+  if (!p.from.empty()) {
+    GH_ASSIGN_OR_RETURN(from, ParseDate(p.from, "from"));
+  }
+  if (to < from) return InvalidArgument("to", "结束日期（to）不能早于开始日期（from）");
+  if (DaysFromCivil(to) - DaysFromCivil(from) > 3 * 366) {
+    return InvalidArgument("to", "趋势的时间段不能超过三年");
+  }
+  const std::string base = Base(sub);
+  nlohmann::json points = nlohmann::json::array();
+  for (const Bucket& b : Buckets(from, to, by == "week")) {
+    const std::string link = LinkOf(f, base, b.from.ToString(), b.to.ToString(), 0);
+    GH_ASSIGN_OR_RETURN(int64_t value, TotalOf(api, call, link));
+    const Date was_from = YearEarlier(b.from);
+    const Date was_to = YearEarlier(b.to);
+    const std::string was_link = LinkOf(f, base, was_from.ToString(), was_to.ToString(), 0);
+    GH_ASSIGN_OR_RETURN(int64_t was, TotalOf(api, call, was_link));
+    points.push_back({{"label", b.label},
+                      {"from", b.from.ToString()},
+                      {"to", b.to.ToString()},
+                      {"value", value},
+                      {"link", link},
+                      {"previous",
+                       {{"from", was_from.ToString()},
+                        {"to", was_to.ToString()},
+                        {"value", was},
+                        {"link", was_link}}}});
+  }
+  return api::Reply::Ok({{"key", f.key},
+                         {"label", f.label},
+                         {"unit", f.unit},
+                         {"org_id", sub.root},
+                         {"axis", AxisName(sub.axis)},
+                         {"by", by},
+                         {"from", from.ToString()},
+                         {"to", to.ToString()},
+                         {"points", std::move(points)}});
+}
+
+// GET /dashboard/ranking: a figure (a list's total, or a labour-relations rate) for each
+// child union of the root, ranked (ties share a rank: 1, 1, 3), each with its list.
+Result<api::Reply> Ranking(const api::Api& api, api::Call& call) {
+  GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
+  GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
+  const Date today = TodayUtcPlus8(call.now);
+  const int year = p.year.value_or(today.year);
+  const std::string y = std::to_string(year);
+  const std::string key = call.req.Query("key").value_or("");
+  const std::string axis = "&axis=" + AxisName(sub.axis);
+  // A rate: read from each child's rates, as the rates page shows them.
+  const bool rate = key.starts_with("labour.") && key != "labour.contracts" &&
+                    key != "labour.consultations" && key != "labour.mediations_open";
+  Figure f;
+  if (rate) {
+    f.key = key;
+    f.unit = "%";
+  } else {
+    GH_ASSIGN_OR_RETURN(f, FigureOf(call));
+  }
+  struct Row {
+    nlohmann::json item;
+    double value = 0;
+  };
+  std::vector<Row> rows;
+  for (const Child& c : Children(call.tx, sub.root, sub.axis)) {
+    const std::string base = "org_id=" + std::to_string(c.id) + axis;
+    Row r;
+    r.item = {{"org_id", c.id}, {"org_name", c.name}};
+    if (auto code = call.tx.QueryOne("SELECT code FROM org WHERE id = ?", {c.id})) {
+      r.item["code"] = code->OptStr(0) ? nlohmann::json(*code->OptStr(0)) : nlohmann::json();
+    }
+    if (rate) {
+      const std::string link = "/api/v1/labour/rates?" + base + "&year=" + y;
+      GH_ASSIGN_OR_RETURN(nlohmann::json rates, api.Read(call, link));
+      const nlohmann::json* found = nullptr;
+      for (const nlohmann::json& x : rates["rates"]) {
+        if ("labour." + x["key"].get<std::string>() == key) found = &x;
+      }
+      if (!found) return InvalidArgument("key", "查询参数 key 不是工作台上的数字：" + key);
+      f.label = (*found)["label"];
+      r.value = (*found)["rate"].is_number() ? (*found)["rate"].get<double>() : 0.0;
+      r.item.update({{"value", (*found)["rate"]},
+                     {"numerator", (*found)["numerator"]},
+                     {"denominator", (*found)["denominator"]},
+                     {"link", link},
+                     {"numerator_link", (*found)["links"]["numerator"]},
+                     {"denominator_link", (*found)["links"]["denominator"]}});
+    } else {
+      const std::string link = LinkOf(f, base, y + "-01-01", y + "-12-31", year);
+      GH_ASSIGN_OR_RETURN(int64_t value, TotalOf(api, call, link));
+      r.value = static_cast<double>(value);
+      r.item.update({{"value", value}, {"link", link}});
+    }
+    rows.push_back(std::move(r));
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& a, const Row& b) { return a.value > b.value; });
+  nlohmann::json items = nlohmann::json::array();
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const bool tie = i > 0 && rows[i].value == rows[i - 1].value;
+    rows[i].item["rank"] = tie ? items.back()["rank"].get<int64_t>() : static_cast<int64_t>(i + 1);
+    items.push_back(std::move(rows[i].item));
+  }
+  return api::Reply::Ok({{"key", f.key},
+                         {"label", f.label},
+                         {"unit", f.unit},
+                         {"org_id", sub.root},
+                         {"axis", AxisName(sub.axis)},
+                         {"year", year},
+                         {"items", std::move(items)}});
+}
+
 }  // namespace
 
 void RegisterDashboardRoutes(api::Api& api) {
@@ -261,6 +437,20 @@ void RegisterDashboardRoutes(api::Api& api) {
            "工作台：各领域数字，每个数字链接到其背后的列表",
            [&api](api::Call& call) { return Dashboard(api, call); },
            {"org_id", "axis", "year", "near"}});
+  api.Add({"GET",
+           "/dashboard/trends",
+           "",
+           "stats",
+           "工作台数字的趋势：按月或按周，与上年同期对比，每个数字链接到其背后的列表",
+           [&api](api::Call& call) { return Trends(api, call); },
+           {"org_id", "axis", "key", "from", "to", "by"}});
+  api.Add({"GET",
+           "/dashboard/ranking",
+           "",
+           "stats",
+           "工作台数字的下级排行：每个下级工会的数字及其列表，并列同名次",
+           [&api](api::Call& call) { return Ranking(api, call); },
+           {"org_id", "axis", "key", "year"}});
 }
 
 }  // namespace gonghui::stats

@@ -11,10 +11,11 @@
 // register (core/phrase.h: 600余个, 2万余人) with the exact figure and the date it was read, for
 // the bulletin composer.
 //
-// GET /dashboard?org_id=&axis=&year=&near= ; GET /dashboard/trends?org_id=&axis=&key=&from=&to=
-// (a count by week and by month over the period, beside the same period a year earlier) and
-// GET /dashboard/map?org_id=&axis=&key=&year= (the figure for each child union, ranked, with the
-// GB/T 2260 code of each district for the map).
+// GET /dashboard?org_id=&axis=&year=&near= ; GET /dashboard/trends?org_id=&axis=&key=&from=&to=&by=
+// (a dated figure by month or by week over the period, beside the same days a year earlier) and
+// GET /dashboard/ranking?org_id=&axis=&key=&year= (the figure for each child union, ranked, each
+// with its list and the union's GB/T 2260 code where it has one). Trends and ranking read every
+// value through its link too.
 #pragma once
 
 #include "api/api.h"

@@ -122,3 +122,106 @@ describe('dashboard', () => {
     assert.ok(floor.body.figures.every((f) => !f.phrase.startsWith('近')));
   });
 });
+
+describe('trends', () => {
+  it('counts a dated figure by month and by week, each period and its year-earlier one as their lists show', async () => {
+    const nananOrg = await findOrg(admin, '南岸区总工会');
+    const q = `org_id=${nananOrg.id}&key=activities&from=2024-01-01&to=2024-12-31`;
+    const res = await nanan.get(`/dashboard/trends?${q}`);
+    assertStatus(res, 200, q);
+    assert.equal(res.body.by, 'month');
+    assert.deepEqual(res.body.points.map((p) => p.label), Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`));
+    let sum = 0;
+    for (const p of res.body.points) {
+      const list = await nanan.get(api(p.link));
+      assertStatus(list, 200, p.link);
+      assert.equal(p.value, list.body.total, `${p.label}: ${p.link}`);
+      const was = await nanan.get(api(p.previous.link));
+      assert.equal(p.previous.value, was.body.total, `${p.label} a year earlier: ${p.previous.link}`);
+      assert.equal(p.previous.from, p.from.replace('2024', '2023'));
+      sum += p.value;
+    }
+    const year = await nanan.get(`/activities?org_id=${nananOrg.id}&from=2024-01-01&to=2024-12-31&page_size=1`);
+    assert.equal(sum, year.body.total, 'the months add up to the year');
+    assert.equal(res.body.points[1].previous.to, '2023-02-28', '29 February a year earlier');
+
+    const weeks = await nanan.get(`/dashboard/trends?key=news.adopted&by=week&from=2024-12-25&to=2025-01-10`);
+    assertStatus(weeks, 200);
+    assert.deepEqual(weeks.body.points.map((p) => [p.label, p.from, p.to]), [
+      ['2024-W52', '2024-12-25', '2024-12-29'], ['2025-W01', '2024-12-30', '2025-01-05'], ['2025-W02', '2025-01-06', '2025-01-10']]);
+    for (const p of weeks.body.points) {
+      assert.equal(p.value, (await nanan.get(api(p.link))).body.total, p.link);
+    }
+    // The default period: the last twelve months, month by month, up to today.
+    const recent = await admin.get('/dashboard/trends?key=activities.meeting');
+    assertStatus(recent, 200);
+    assert.equal(recent.body.to, todayInChina());
+    assert.ok(recent.body.points.length >= 12 && recent.body.points.length <= 13);
+  });
+
+  it('a figure written today moves its trend, and a district reads only its own subtree', async () => {
+    const nananOrg = await findOrg(admin, '南岸区总工会');
+    const today = todayInChina();
+    const before = await nanan.get(`/dashboard/trends?key=activities&from=${today}&to=${today}`);
+    const body = activityBody(nananOrg.id, { title: uniq('趋势测试'), start_date: today, end_date: today });
+    assertStatus(await nanan.post('/activities', body), 201);
+    const after = await nanan.get(`/dashboard/trends?key=activities&from=${today}&to=${today}`);
+    assert.equal(after.body.points[0].value, before.body.points[0].value + 1);
+    const yuzhongOrg = await findOrg(admin, '渝中区总工会');
+    assertError(await nanan.get(`/dashboard/trends?org_id=${yuzhongOrg.id}&key=activities`), 404, 'not_found');
+  });
+
+  it('refuses what is not a dated figure, a bad grouping and bad periods, naming the parameter', async () => {
+    assertError(await admin.get('/dashboard/trends'), 422, 'invalid_argument', 'key');
+    assertError(await admin.get('/dashboard/trends?key=nothing'), 422, 'invalid_argument', 'key');
+    assertError(await admin.get('/dashboard/trends?key=members'), 422, 'invalid_argument', 'key');
+    assertError(await admin.get('/dashboard/trends?key=activities&by=day'), 422, 'invalid_argument', 'by');
+    assertError(await admin.get('/dashboard/trends?key=activities&from=2020-01-01&to=2024-01-01'), 422, 'invalid_argument', 'to');
+    assertError(await admin.get('/dashboard/trends?key=activities&from=2024-13-01'), 422, 'invalid_argument', 'from');
+  });
+});
+
+describe('ranking', () => {
+  it('ranks the child unions by a figure, each value the total of its list, ties sharing a rank', async () => {
+    const res = await admin.get('/dashboard/ranking?key=activities&year=2024');
+    assertStatus(res, 200);
+    assert.ok(res.body.items.length >= 30, `${res.body.items.length} districts`);
+    let previous = Infinity;
+    res.body.items.forEach((item, i) => {
+      assert.ok(item.value <= previous, 'in descending order');
+      const tie = i > 0 && item.value === res.body.items[i - 1].value;
+      assert.equal(item.rank, tie ? res.body.items[i - 1].rank : i + 1);
+      previous = item.value;
+    });
+    for (const item of res.body.items.slice(0, 5)) {
+      assert.equal(item.value, (await admin.get(api(item.link))).body.total, item.link);
+    }
+    const members = await admin.get('/dashboard/ranking?key=members');
+    const top = members.body.items[0];
+    assert.equal(top.value, (await admin.get(api(top.link))).body.total);
+  });
+
+  it('ranks by a labour-relations rate as the rates page of each child shows it', async () => {
+    const res = await admin.get('/dashboard/ranking?key=labour.union_founding&year=2024');
+    assertStatus(res, 200);
+    assert.equal(res.body.unit, '%');
+    for (const item of res.body.items.slice(0, 3)) {
+      const rates = (await admin.get(api(item.link))).body.rates;
+      const r = rates.find((x) => x.key === 'union_founding');
+      assert.equal(item.value, r.rate);
+      assert.equal(item.numerator, r.numerator);
+    }
+  });
+
+  it('a district ranks only its own children', async () => {
+    const nananOrg = await findOrg(admin, '南岸区总工会');
+    const res = await nanan.get('/dashboard/ranking?key=enterprises');
+    assertStatus(res, 200);
+    assert.equal(res.body.org_id, nananOrg.id);
+    for (const item of res.body.items) {
+      const anc = await admin.get(`/orgs/${item.org_id}/ancestors`);
+      assert.ok(anc.body.items.some((o) => o.id === nananOrg.id), `${item.org_name} is in 南岸区`);
+    }
+    assertError(await admin.get('/dashboard/ranking?key=news.rank'), 422, 'invalid_argument', 'key');
+  });
+});

@@ -172,11 +172,21 @@ describe('news to 一周动态: reporter submits, editor returns, reporter resub
     await entry.first().waitFor();
     assert.equal(await entry.count(), 1);
     assert.match(await entry.first().locator('textarea').inputValue(), /40余人/);
+    // A dashboard figure goes into the item as the bulletin's sentence citing the figure and its date.
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const figure = (await apiGet(editor, `/dashboard?year=${year}`)).body.figures.find((f) => f.key === 'childcare.children');
+    await entry.first().locator('[data-testid="composer-insert-figure"]').click();
+    await editor.locator(`[data-testid="figure-insert-${figure.key}"]`).click();
+    await editor.locator('[data-testid="figure-picker"]').waitFor({ state: 'hidden' });
+    const body = await entry.first().locator('textarea').inputValue();
+    assert.ok(body.includes(`${figure.sentence}${figure.citation}`), body);
+    assert.match(figure.citation, /截至\d{4}年\d{1,2}月\d{1,2}日为\d+人/);
     await shot(editor, 'bulletin-composer');
 
     await editor.locator('[data-testid="composer-preview-open"]').click();
     const frame = editor.frameLocator('[data-testid="composer-preview-frame"]');
     await frame.locator('body', { hasText: '40余人' }).waitFor();
+    await frame.locator('body', { hasText: figure.citation }).waitFor();
     // The export's own style sheet applies in the preview (admitted by its hash in the policy).
     assert.equal(await frame.locator('h1').evaluate((el) => el.ownerDocument.defaultView.getComputedStyle(el).color), 'rgb(204, 0, 0)');
     await editor.keyboard.press('Escape');

@@ -7,7 +7,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, PIXEL_PNG, apiGet, apiPost, field, launchChromium, newPage, searchAndChoose, signIn, typeDateIn } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { ARTIFACTS, PIXEL_PNG, apiGet, apiPost, chooseOption, field, launchChromium, newPage, searchAndChoose, signIn, typeDateIn } from './harness.mjs';
 
 const STAMP = `E2E${Date.now().toString(36)}${process.pid}`;
 const DAY = 86_400_000;
@@ -136,5 +138,46 @@ describe('闭环落实: a plan from a meeting, carried out by a district, accept
     await city.locator('[data-testid="figure-tasks.overdue"]').click();
     await city.locator('[data-testid="figure-list-total"]', { hasText: `共 ${after_['tasks.overdue']} 条` }).waitFor();
     await shot(city, 'dashboard');
+  });
+
+  it('the dashboard draws the trend and the ranking, opens a bar\'s list, fits 1366×768 and prints to A4 landscape', async () => {
+    await city.keyboard.press('Escape');
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const trend = city.locator('[data-testid="dashboard-trend"]');
+    await city.locator('[data-testid="trend-chart"] canvas').waitFor();
+    assert.equal(Number(await trend.getAttribute('data-points')), 12, 'twelve months');
+    await city.locator('[data-testid="trend-by-week"]').click();
+    await city.waitForFunction(() => Number(globalThis.document.querySelector('[data-testid="dashboard-trend"]')?.getAttribute('data-points')) >= 52);
+    // The ranking by members: every district, the first the one the API ranks first.
+    await chooseOption(city, 'ranking-figure', '工会会员');
+    const ranking = (await apiGet(city, `/dashboard/ranking?key=members&year=${year}`)).body;
+    await city.waitForFunction(
+      (n) => Number(globalThis.document.querySelector('[data-testid="dashboard-ranking"]')?.getAttribute('data-items')) === n && globalThis.document.querySelector('[data-testid="ranking-chart"] canvas'),
+      ranking.items.length,
+    );
+    await city.waitForTimeout(800); // the chart's entry animation
+    // The top bar is the first-ranked union: its list opens with the same total.
+    const box = await city.locator('[data-testid="ranking-chart"] canvas').boundingBox();
+    await city.mouse.click(box.x + box.width * 0.45, box.y + 8 + ((box.height - 32) / ranking.items.length) / 2);
+    await city.locator('.el-drawer__title', { hasText: ranking.items[0].org_name }).waitFor();
+    await city.locator('[data-testid="figure-list-total"]', { hasText: `共 ${ranking.items[0].value} 条` }).waitFor();
+    await city.keyboard.press('Escape');
+    await city.locator('.el-drawer__title').waitFor({ state: 'hidden' });
+    await shot(city, 'dashboard-charts');
+    // Readable at 1366×768: nothing wider than the screen.
+    const wide = await city.evaluate(() => globalThis.document.documentElement.scrollWidth);
+    assert.ok(wide <= 1366, `page is ${wide}px wide`);
+    // Printed to A4 landscape: the heading and the figures are on the pages, the filters are not.
+    await city.emulateMedia({ media: 'print' });
+    const pdf = await city.pdf({ format: 'A4', landscape: true, printBackground: true });
+    await city.emulateMedia({ media: 'screen' });
+    const file = path.join(ARTIFACTS, 'dashboard-a4.pdf');
+    writeFileSync(file, pdf);
+    const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    assert.equal(text.status, 0, text.stderr);
+    for (const words of ['重庆市总工会', '工作动态', '逾期任务', '工会会员', '下级排行']) assert.ok(text.stdout.includes(words), `the print shows ${words}`);
+    assert.ok(!text.stdout.includes('查询'), 'the filters are not printed');
+    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+    assert.match(info.stdout, /Page size:\s+84\d(\.\d+)? x 59\d(\.\d+)? pts/, 'A4 landscape');
   });
 });

@@ -1,9 +1,26 @@
 // The dashboard (docs/api.md § 工作台) and the lists its figures link to.
 import { http } from './http';
-import type { Dashboard, DashboardQuery, Page } from './types';
+import type { Dashboard, DashboardQuery, DashboardRanking, DashboardTrend, Page } from './types';
 
 export function getDashboard(query: DashboardQuery = {}): Promise<Dashboard> {
   return http.get<Dashboard>('/dashboard', query);
+}
+
+export interface TrendQuery {
+  key: string;
+  org_id?: number;
+  axis?: 'territorial' | 'industry';
+  by?: 'month' | 'week';
+  from?: string;
+  to?: string;
+}
+
+export function getTrend(query: TrendQuery): Promise<DashboardTrend> {
+  return http.get<DashboardTrend>('/dashboard/trends', { ...query });
+}
+
+export function getRanking(query: { key: string; org_id?: number; axis?: 'territorial' | 'industry'; year?: number }): Promise<DashboardRanking> {
+  return http.get<DashboardRanking>('/dashboard/ranking', { ...query });
 }
 
 /** The path below /api/v1 and the query of a figure's link. */

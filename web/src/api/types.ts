@@ -2012,6 +2012,46 @@ export interface DashboardQuery {
   near?: boolean;
 }
 
+/** A period of a trend and the same days a year earlier, each the total of its list. */
+export interface TrendPoint {
+  label: string;
+  from: string;
+  to: string;
+  value: number;
+  link: string;
+  previous: { from: string; to: string; value: number; link: string };
+}
+
+export interface DashboardTrend {
+  key: string;
+  label: string;
+  unit: string;
+  by: 'month' | 'week';
+  from: string;
+  to: string;
+  points: TrendPoint[];
+}
+
+/** A child union's figure in the ranking (value the list's total, or a rate 0–1). */
+export interface RankingItem {
+  org_id: number;
+  org_name: string;
+  code: string | null;
+  value: number | null;
+  rank: number;
+  link: string;
+  numerator?: number;
+  denominator?: number;
+}
+
+export interface DashboardRanking {
+  key: string;
+  label: string;
+  unit: string;
+  year: number;
+  items: RankingItem[];
+}
+
 /** Task plans (docs/api.md § 任务清单). */
 export type TaskItemState = 'not_started' | 'in_progress' | 'done' | 'closed';
 export const TASK_ITEM_STATES: readonly TaskItemState[] = ['not_started', 'in_progress', 'done', 'closed'];

@@ -3,6 +3,7 @@ import { ApiError } from '@/api/http';
 import type { Bulletin, BulletinEntry } from '@/api/types';
 import {
   blankCard,
+  insertFigure,
   cardOfField,
   dropIndex,
   entriesPayload,
@@ -221,5 +222,23 @@ describe('useComposer', () => {
     expect(api.updateBulletin).toHaveBeenCalledTimes(2);
     expect(api.publishBulletin).toHaveBeenCalledWith(3);
     expect(api.getBulletin).toHaveBeenCalledTimes(2); // reloaded after publishing
+  });
+});
+
+describe('insertFigure', () => {
+  const fig = '全市各级工会组织举办爱心托管班600余个（据工会工作平台统计，截至2026年12月7日为623个）';
+  it('fills an empty body with the sentence, closed by a full stop', () => {
+    expect(insertFigure('', fig)).toBe(`${fig}。`);
+  });
+  it('appends after a finished sentence, or joins an unfinished one with a comma', () => {
+    expect(insertFigure('今年以来成效明显。', fig)).toBe(`今年以来成效明显。${fig}。`);
+    expect(insertFigure('今年以来', fig)).toBe(`今年以来，${fig}。`);
+  });
+  it('goes in at the caret without doubling the punctuation around it', () => {
+    expect(insertFigure('一是扩面。二是提质。', fig, 5)).toBe(`一是扩面。${fig}。二是提质。`);
+    expect(insertFigure('一是扩面，二是提质。', fig, 4)).toBe(`一是扩面，${fig}，二是提质。`);
+  });
+  it('takes a caret outside the text as the end', () => {
+    expect(insertFigure('甲。', fig, 99)).toBe(`甲。${fig}。`);
   });
 });

@@ -195,6 +195,20 @@ export function useComposer(id: () => number) {
 }
 
 /** Before (`index`) or after (`index + 1`) the card under the pointer, by which half it is over. */
+/**
+ * `body` with a dashboard figure's sentence and citation put in at the caret (`at`, the textarea's
+ * selection start; the end when unknown), as one sentence: a full stop closes it unless the text
+ * after the caret already starts a new sentence or the body ends there with one.
+ */
+export function insertFigure(body: string, text: string, at?: number | null): string {
+  const caret = at === undefined || at === null || at < 0 || at > body.length ? body.length : at;
+  const before = body.slice(0, caret);
+  const after = body.slice(caret);
+  const opens = before === '' || /[。！？；\n]$/.test(before) ? '' : '，';
+  const closes = after === '' || /^[，。！？；\n]/.test(after) ? (after === '' ? '。' : '') : '。';
+  return `${before}${opens}${text}${closes}${after}`;
+}
+
 export function dropIndex(index: number, pointerY: number, card: Pick<DOMRect, 'top' | 'height'>): number {
   return pointerY > card.top + card.height / 2 ? index + 1 : index;
 }
