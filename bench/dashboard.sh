@@ -79,23 +79,11 @@ for backend in $BACKENDS; do
       compare sqlite sqlite3 -batch "$CITY_DB"
       ;;
     postgresql)
-      pg_dir=$DIR/pg-dashboard
-      GONGHUI_SECRET_KEY=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
-      export GONGHUI_SECRET_KEY
-      scripts/pg.sh stop "$pg_dir"
-      pg_url=$(scripts/pg.sh start "$pg_dir" $(( 40000 + RANDOM % 10000 )))
-      trap 'stop_city; scripts/pg.sh stop "$pg_dir"' EXIT
-      t0=$(date +%s.%N)
-      "$BIN" demo --db "$pg_url" --scale city >"$DIR/demo-pg.log"
-      printf 'demo --scale city on PostgreSQL: %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)"
-      psql "$pg_url" -qAt -c 'VACUUM ANALYZE' >/dev/null
-      serve_city "$DIR/serve-dashboard-pg.log" "$pg_url"
-      trap 'stop_city; scripts/pg.sh stop "$pg_dir"' EXIT
+      pg_city dashboard
       node bench/dashboard.mjs "http://127.0.0.1:$port" "$ROUNDS" "$GOAL_MS" "$out" postgresql "$year"
       stop_city
       compare postgresql psql "$pg_url" -qAt -F'|'
-      scripts/pg.sh stop "$pg_dir"
-      trap - EXIT
+      stop_pg_city
       ;;
     *) echo "dashboard.sh: unknown backend $backend (sqlite, postgresql)" >&2; exit 2 ;;
   esac

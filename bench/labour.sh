@@ -92,24 +92,11 @@ for backend in $BACKENDS; do
       compare sqlite sqlite3 -batch "$CITY_DB"
       ;;
     postgresql)
-      pg_dir=$DIR/pg-labour
-      # PostgreSQL holds personal data only under a key given from outside (a fresh one here).
-      GONGHUI_SECRET_KEY=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
-      export GONGHUI_SECRET_KEY
-      scripts/pg.sh stop "$pg_dir"
-      pg_url=$(scripts/pg.sh start "$pg_dir" $(( 40000 + RANDOM % 10000 )))
-      trap 'stop_city; scripts/pg.sh stop "$pg_dir"' EXIT
-      t0=$(date +%s.%N)
-      "$BIN" demo --db "$pg_url" --scale city >"$DIR/demo-pg.log"
-      printf 'demo --scale city on PostgreSQL: %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)"
-      psql "$pg_url" -qAt -c 'VACUUM ANALYZE' >/dev/null
-      serve_city "$DIR/serve-labour-pg.log" "$pg_url"
-      trap 'stop_city; scripts/pg.sh stop "$pg_dir"' EXIT
+      pg_city labour
       node bench/labour.mjs "http://127.0.0.1:$port" "$ROUNDS" "$GOAL_MS" "$out" postgresql
       stop_city
       compare postgresql psql "$pg_url" -qAt -F'|'
-      scripts/pg.sh stop "$pg_dir"
-      trap - EXIT
+      stop_pg_city
       ;;
     *) echo "labour.sh: unknown backend $backend (sqlite, postgresql)" >&2; exit 2 ;;
   esac

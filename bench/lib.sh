@@ -4,7 +4,10 @@
 #                        or without labour relations);
 #   serve_city LOG [DB] — serves it (or the database URL DB) with $BIN on a free port, waits until
 #                        it answers (migrations run first), sets $port and $server and stops it on
-#                        exit (stop_city: kill, then wait until it has closed the database).
+#                        exit (stop_city: kill, then wait until it has closed the database);
+#   pg_city NAME       — a throwaway PostgreSQL server in $DIR/pg-NAME ($pg_dir, $pg_url) filled
+#                        with the same deterministic `city` demo and served like serve_city;
+#                        stop_pg_city stops both.
 # Uses BIN (default build/gonghui) and DIR (BENCH_DIR, default /tmp/gonghui-bench).
 BIN=${BIN:-build/gonghui}
 DIR=${BENCH_DIR:-/tmp/gonghui-bench}
@@ -61,4 +64,27 @@ serve_city() {  # log file [database URL]
     sleep 0.5
   done
   printf 'server answering after %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)"
+}
+
+pg_city() {  # name — a throwaway PostgreSQL server ($DIR/pg-NAME) with the city demo, served
+  # PostgreSQL holds personal data only under a key given from outside (a fresh one here).
+  GONGHUI_SECRET_KEY=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+  export GONGHUI_SECRET_KEY
+  pg_dir=$DIR/pg-$1
+  scripts/pg.sh stop "$pg_dir"
+  pg_url=$(scripts/pg.sh start "$pg_dir" $(( 40000 + RANDOM % 10000 )))
+  trap 'stop_city; scripts/pg.sh stop "$pg_dir"' EXIT
+  local t0
+  t0=$(date +%s.%N)
+  "$BIN" demo --db "$pg_url" --scale city >"$DIR/demo-pg.log"
+  printf 'demo --scale city on PostgreSQL: %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)"
+  psql "$pg_url" -qAt -c 'VACUUM ANALYZE' >/dev/null
+  serve_city "$DIR/serve-$1-pg.log" "$pg_url"
+  trap 'stop_city; scripts/pg.sh stop "$pg_dir"' EXIT
+}
+
+stop_pg_city() {
+  stop_city
+  scripts/pg.sh stop "$pg_dir"
+  trap - EXIT
 }

@@ -142,6 +142,14 @@ describe('闭环落实: a plan from a meeting, carried out by a district, accept
 
   it('the dashboard draws the trend and the ranking, opens a bar\'s list, fits 1366×768 and prints to A4 landscape', async () => {
     await city.keyboard.press('Escape');
+    await city.locator('.el-drawer__title').waitFor({ state: 'hidden' });
+    // 入会率 opens its units with the members and workers its numerator and denominator sum.
+    const membership = city.locator('[data-testid="dashboard-figures"] [data-key="labour.membership"]');
+    const members = await membership.getAttribute('data-value');
+    await city.locator('[data-testid="figure-labour.membership"]').click();
+    await city.locator('[data-testid="figure-list-sums"]', { hasText: `工会会员 ${members} 人` }).waitFor();
+    await city.keyboard.press('Escape');
+    await city.locator('.el-drawer__title').waitFor({ state: 'hidden' });
     const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
     const trend = city.locator('[data-testid="dashboard-trend"]');
     await city.locator('[data-testid="trend-chart"] canvas').waitFor();
