@@ -33,6 +33,7 @@ declare -A seeds=(
   [search_query]="src/search/tokenize_test.cc src/search/search_test.cc src/search/highlight_test.cc"
   [upload_sniff]="src/photo/sniff_test.cc"
   [csv]="src/core/csv_test.cc"
+  [xlsx_read]="src/core/xlsx_read_test.cc"
 )
 # target → the longest input worth trying: a little over the longest value the API lets through to
 # that parser (fields of at most 200 characters, search words of at most 100, URL paths), so the
@@ -43,7 +44,7 @@ declare -A max_len=(
 )
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(json_body list_params http_request static_file quantity money
-  date idcard credit_code search_query upload_sniff csv)
+  date idcard credit_code search_query upload_sniff csv xlsx_read)
 
 failed=()
 printf '%-14s %12s %10s %8s  %s\n' target executions "exec/s" corpus result

@@ -14,6 +14,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace gonghui::test_util {
 
@@ -119,6 +121,31 @@ inline std::optional<std::string> ZipEntry(const std::string& archive, const std
   }
   zip_discard(zip);  // read-only: nothing to write back; frees the source too
   return contents;
+}
+
+// A zip package of these (name, contents) parts, built in memory.
+inline std::string ZipPackage(const std::vector<std::pair<std::string, std::string>>& parts) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &err);
+  zip_source_keep(src);
+  zip_t* zip = zip_open_from_source(src, ZIP_TRUNCATE, &err);
+  for (const auto& [name, body] : parts) {
+    zip_file_add(zip, name.c_str(), zip_source_buffer(zip, body.data(), body.size(), 0),
+                 ZIP_FL_ENC_UTF_8);
+  }
+  zip_close(zip);
+  std::string bytes;
+  if (zip_source_open(src) == 0) {
+    char buf[4096];
+    zip_int64_t n = 0;
+    while ((n = zip_source_read(src, buf, sizeof buf)) > 0)
+      bytes.append(buf, static_cast<size_t>(n));
+    zip_source_close(src);
+  }
+  zip_source_free(src);
+  zip_error_fini(&err);
+  return bytes;
 }
 
 }  // namespace gonghui::test_util
