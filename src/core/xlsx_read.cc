@@ -140,14 +140,13 @@ struct XlsxReader::State {
     return std::make_unique<Part>(zip, f);
   }
 
-  // Parses a whole part with handlers over this state.
-  Status ParseWhole(const std::string& name, bool required, XML_StartElementHandler start,
-                    XML_EndElementHandler end, XML_CharacterDataHandler chars) {
+  // Parses the whole part `name` with `parser`; a missing part is an error when
+  // `required`, else nothing to parse.
+  Status ParseWhole(const std::string& name, XML_Parser parser, bool required = true) {
     GH_ASSIGN_OR_RETURN(std::unique_ptr<Part> part, OpenPart(name, required));
     if (!part) return Status::Ok();
-    Parser p = NewParser(this, start, end, chars);
     for (;;) {
-      GH_ASSIGN_OR_RETURN(bool more, part->Feed(p.get(), name));
+      GH_ASSIGN_OR_RETURN(bool more, part->Feed(parser, name));
       if (!error.ok()) return error;
       if (!more) return Status::Ok();
     }
@@ -324,7 +323,6 @@ Status XlsxReader::Init() {
   // The first sheet: workbook.xml names it, its relationships give the part.
   Workbook wb;
   {
-    GH_ASSIGN_OR_RETURN(std::unique_ptr<Part> part, st.OpenPart("xl/workbook.xml", true));
     Parser p(XML_ParserCreate("UTF-8"));
     XML_SetUserData(p.get(), &wb);
     XML_SetStartElementHandler(p.get(),
@@ -336,15 +334,10 @@ Status XlsxReader::Init() {
                                  w.name = n != nullptr ? n : "";
                                  w.rel = id != nullptr ? id : "";
                                });
-    for (;;) {
-      GH_ASSIGN_OR_RETURN(bool more, part->Feed(p.get(), "xl/workbook.xml"));
-      if (!more) break;
-    }
+    GH_RETURN_IF_ERROR(st.ParseWhole("xl/workbook.xml", p.get()));
   }
   if (wb.rel.empty()) return FileError("文件不是有效的 Excel 工作簿（没有工作表）");
   {
-    GH_ASSIGN_OR_RETURN(std::unique_ptr<Part> part,
-                        st.OpenPart("xl/_rels/workbook.xml.rels", true));
     Parser p(XML_ParserCreate("UTF-8"));
     XML_SetUserData(p.get(), &wb);
     XML_SetStartElementHandler(p.get(),
@@ -356,16 +349,16 @@ Status XlsxReader::Init() {
                                  if (id != nullptr && target != nullptr && w.rel == id)
                                    w.target = target;
                                });
-    for (;;) {
-      GH_ASSIGN_OR_RETURN(bool more, part->Feed(p.get(), "xl/_rels/workbook.xml.rels"));
-      if (!more) break;
-    }
+    GH_RETURN_IF_ERROR(st.ParseWhole("xl/_rels/workbook.xml.rels", p.get()));
   }
   if (wb.target.empty()) return FileError("文件不是有效的 Excel 工作簿（找不到第一个工作表）");
   std::string sheet = wb.target.starts_with('/') ? wb.target.substr(1) : "xl/" + wb.target;
   sheet_name_ = wb.name;
 
-  GH_RETURN_IF_ERROR(st.ParseWhole("xl/sharedStrings.xml", false, SharedStart, SharedEnd, OnText));
+  {
+    Parser p = NewParser(&st, SharedStart, SharedEnd, OnText);
+    GH_RETURN_IF_ERROR(st.ParseWhole("xl/sharedStrings.xml", p.get(), false));
+  }
   st.in_string = st.in_text = false;
   st.phonetic = 0;
   GH_ASSIGN_OR_RETURN(st.sheet, st.OpenPart(sheet, true));

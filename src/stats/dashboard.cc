@@ -154,6 +154,11 @@ nlohmann::json Cite(const Figure& f, int64_t value, const std::string& subject,
           {"citation", "（据工会工作平台统计，截至" + ChineseDate(today) + "为" + exact + "）"}};
 }
 
+// The query of a subtree's lists: "org_id=…&axis=…".
+std::string Base(const api::Subtree& sub) {
+  return "org_id=" + std::to_string(sub.root) + "&axis=" + AxisName(sub.axis);
+}
+
 Result<api::Reply> Dashboard(const api::Api& api, api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
@@ -169,7 +174,7 @@ Result<api::Reply> Dashboard(const api::Api& api, api::Call& call) {
   const std::string name =
       call.tx.QueryOne("SELECT name FROM org WHERE id = ?", {sub.root})->Str(0);
   const std::string subject = Subject(call.tx, sub.root, name);
-  const std::string base = "org_id=" + std::to_string(sub.root) + "&axis=" + AxisName(sub.axis);
+  const std::string base = Base(sub);
   const std::string y = std::to_string(year);
   std::vector<Figure> figures = Figures();
   for (Figure& f : figures) f.link = LinkOf(f, base, y + "-01-01", y + "-12-31", year);
@@ -295,10 +300,6 @@ Result<int64_t> TotalOf(const api::Api& api, api::Call& call, const std::string&
   return answer["total"].get<int64_t>();
 }
 
-std::string Base(const api::Subtree& sub) {
-  return "org_id=" + std::to_string(sub.root) + "&axis=" + AxisName(sub.axis);
-}
-
 // GET /dashboard/trends: a dated figure by month or week over from–to (default: the last
 // twelve months), each period beside the same days a year earlier, each with its list.
 Result<api::Reply> Trends(const api::Api& api, api::Call& call) {
@@ -364,15 +365,15 @@ Result<api::Reply> Ranking(const api::Api& api, api::Call& call) {
   const std::string y = std::to_string(year);
   const std::string key = call.req.Query("key").value_or("");
   const std::string axis = "&axis=" + AxisName(sub.axis);
-  // A rate: read from each child's rates, as the rates page shows them.
-  const bool rate = key.starts_with("labour.") && key != "labour.contracts" &&
-                    key != "labour.consultations" && key != "labour.mediations_open";
+  // A labour key that is no list's figure is a rate: read from each child's rates page.
+  Result<Figure> listed = FigureOf(call);
+  const bool rate = !listed.ok() && key.starts_with("labour.");
   Figure f;
   if (rate) {
     f.key = key;
     f.unit = "%";
   } else {
-    GH_ASSIGN_OR_RETURN(f, FigureOf(call));
+    GH_ASSIGN_OR_RETURN(f, std::move(listed));
   }
   struct Row {
     nlohmann::json item;
