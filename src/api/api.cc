@@ -181,7 +181,8 @@ http::Response Api::Handle(const Endpoint& endpoint, http::Request& request) {
                                                   : ParseBody(request.body);
   std::optional<auth::Principal> principal;
   Reply reply;
-  Status s = app_.db.Run(write ? db::Mode::kWrite : db::Mode::kRead, [&](db::Tx& tx) -> Status {
+  const db::Mode mode = write && !endpoint.read_only ? db::Mode::kWrite : db::Mode::kRead;
+  Status s = app_.db.Run(mode, [&](db::Tx& tx) -> Status {
     if (endpoint.anonymous) {
       if (!body.ok()) return body.status();
       const auth::Principal nobody;

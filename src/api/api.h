@@ -79,6 +79,10 @@ struct Endpoint {
   // a Principal with no user, role, org or permission, and must check what it needs itself;
   // writes need no CSRF token because no cookie carries authority here.
   bool anonymous = false;
+  // A POST whose handler writes nothing to the database (it signals work in
+  // progress, e.g. cancelling an import): it runs in a read transaction, so a
+  // long write elsewhere does not keep it waiting for the lock.
+  bool read_only = false;
 };
 
 class Api {

@@ -28,6 +28,7 @@
 #include "honour/honour.h"
 #include "http/server.h"
 #include "labour/labour.h"
+#include "import/import.h"
 #include "member/member.h"
 #include "news/news.h"
 #include "org/org.h"
@@ -200,6 +201,7 @@ Result<std::unique_ptr<Runtime>> Start(const Config& config, size_t pool) {
 void RegisterAll(api::Api& api) {
   org::RegisterRoutes(api);
   member::RegisterRoutes(api);
+  import::RegisterRoutes(api);
   activity::RegisterRoutes(api);
   photo::RegisterRoutes(api);
   search::RegisterRoutes(api);
@@ -346,7 +348,7 @@ int Serve(int argc, char** argv) {
   size_t threads = std::atoi(config->Get("threads").c_str());
   options.threads = threads ? threads : std::max(4u, std::thread::hardware_concurrency() * 2);
   options.web_dir = config->Get("web");
-  auto rt = Start(*config, options.threads + 2);
+  auto rt = Start(*config, options.threads + 3);
   if (!rt.ok()) return Fail(rt.status());
   options.style_hashes = {"sha256-" + Sha256Base64(bulletin::HtmlStyleSheet())};
   auto version = db::Migrate(*(*rt)->db);
@@ -355,6 +357,8 @@ int Serve(int argc, char** argv) {
   RegisterAll(api);
   http::Router router;
   api.Mount(router);
+  options.max_route_body_limit = std::max(options.max_route_body_limit, router.LargestBody());
+  import::Runner imports(*(*rt)->app);
   options.on_ready = [&] {
     std::printf("gonghui: serving http://%s:%d (db %s, schema v%d, %zu threads)\n",
                 options.host.c_str(), options.port, config->Get("db").c_str(), *version,

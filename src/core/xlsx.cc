@@ -101,6 +101,7 @@ Status Failed(const std::string& what, lxw_error error) {
 struct Formats {
   lxw_format* title;
   lxw_format* header;
+  lxw_format* text;
 };
 
 Status WriteSheet(lxw_worksheet* sheet, const XlsxSheet& data, const Formats& formats) {
@@ -140,14 +141,33 @@ Status WriteSheet(lxw_worksheet* sheet, const XlsxSheet& data, const Formats& fo
     }
   }
   for (lxw_col_t col = 0; col < widths.size(); ++col) {
-    worksheet_set_column(sheet, col, col, std::min(widths[col] + 2, kMaxWidth), nullptr);
+    const bool text = std::find(data.text_columns.begin(), data.text_columns.end(), col) !=
+                      data.text_columns.end();
+    worksheet_set_column(sheet, col, col, std::min(widths[col] + 2, kMaxWidth),
+                         text ? formats.text : nullptr);
+  }
+  const lxw_row_t first = data.title.empty() ? 1 : 2;
+  for (const auto& [col, values] : data.lists) {
+    std::vector<const char*> list;
+    for (const std::string& v : values) list.push_back(v.c_str());
+    list.push_back(nullptr);
+    lxw_data_validation validation{};
+    validation.validate = LXW_VALIDATION_TYPE_LIST;
+    validation.value_list = const_cast<char**>(list.data());  // NOLINT: the library's C signature
+    validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+    error = worksheet_data_validation_range(sheet, first, static_cast<lxw_col_t>(col),
+                                            LXW_ROW_MAX - 1, static_cast<lxw_col_t>(col),
+                                            &validation);
+    if (error != LXW_NO_ERROR) return Failed("下拉列表", error);
   }
   return Status::Ok();
 }
 
 // Adds every sheet; the caller closes the workbook whatever this returns.
 Status WriteSheets(lxw_workbook* workbook, const std::vector<XlsxSheet>& sheets) {
-  Formats formats{workbook_add_format(workbook), workbook_add_format(workbook)};
+  Formats formats{workbook_add_format(workbook), workbook_add_format(workbook),
+                  workbook_add_format(workbook)};
+  format_set_num_format(formats.text, "@");
   format_set_bold(formats.title);
   format_set_font_size(formats.title, 14);
   format_set_align(formats.title, LXW_ALIGN_CENTER);

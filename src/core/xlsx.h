@@ -18,6 +18,12 @@ struct XlsxSheet {
   std::string title;  // an optional first line above the header ("" for none)
   std::vector<std::string> header;
   std::vector<std::vector<XlsxCell>> rows;
+  // Columns kept as text whatever is typed in them (number format "@"): ID
+  // numbers and phones, which Excel would turn into 5.00108E+17 (templates).
+  std::vector<size_t> text_columns = {};
+  // Drop-down lists of the values a column allows, on the rows below the
+  // header (templates), as (column, values).
+  std::vector<std::pair<size_t, std::vector<std::string>>> lists = {};
 };
 
 // The bytes of a workbook with these sheets; kInternal on a library error.

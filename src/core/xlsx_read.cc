@@ -3,6 +3,7 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <deque>
 #include <string_view>
 
@@ -52,7 +53,7 @@ bool ParseRef(std::string_view ref, size_t& col, int64_t& row) {
 // One part of the package, parsed by `parser` a block at a time.
 class Part {
  public:
-  Part(zip_t* zip, zip_file_t* file) : zip_(zip), file_(file) {}
+  Part(zip_t* zip, zip_file_t* file, uint64_t size) : zip_(zip), file_(file), size_(size) {}
   ~Part() {
     if (file_ != nullptr) zip_fclose(file_);
   }
@@ -66,6 +67,7 @@ class Part {
     const zip_int64_t n = zip_fread(file_, buf, sizeof buf);
     if (n < 0) return FileError("无法读取文件中的 " + name + "：" + zip_strerror(zip_));
     done_ = n == 0;
+    read_ += static_cast<uint64_t>(n);
     if (XML_Parse(parser, buf, static_cast<int>(n), done_ ? XML_TRUE : XML_FALSE) ==
         XML_STATUS_ERROR) {
       if (XML_GetErrorCode(parser) == XML_ERROR_ABORTED) return true;  // a handler stopped it
@@ -76,9 +78,16 @@ class Part {
     return !done_;
   }
 
+  // The share of the part inflated so far (0 when its size is unknown).
+  double Fraction() const {
+    return size_ == 0 ? 0 : std::min(1.0, static_cast<double>(read_) / static_cast<double>(size_));
+  }
+
  private:
   zip_t* zip_;
   zip_file_t* file_;
+  uint64_t size_;
+  uint64_t read_ = 0;
   bool done_ = false;
 };
 
@@ -137,7 +146,10 @@ struct XlsxReader::State {
       if (!required) return std::unique_ptr<Part>();
       return FileError("文件不是有效的 Excel 工作簿（缺少 " + name + "）");
     }
-    return std::make_unique<Part>(zip, f);
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    const bool sized = zip_stat(zip, name.c_str(), 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE);
+    return std::make_unique<Part>(zip, f, sized ? stat.size : 0);
   }
 
   // Parses the whole part `name` with `parser`; a missing part is an error when
@@ -291,6 +303,10 @@ struct Workbook {
 
 XlsxReader::XlsxReader() : state_(std::make_unique<State>()) {}
 XlsxReader::~XlsxReader() = default;
+
+double XlsxReader::Fraction() const {
+  return state_ && state_->sheet ? state_->sheet->Fraction() : 0;
+}
 
 Result<std::unique_ptr<XlsxReader>> XlsxReader::OpenBytes(std::string bytes) {
   std::unique_ptr<XlsxReader> r(new XlsxReader());

@@ -45,6 +45,8 @@ class XlsxReader {
   Result<std::optional<std::vector<XlsxReadCell>>> Next();
   // The row number (1-based) of the row last returned.
   int64_t Line() const { return line_; }
+  // The share of the sheet read so far, 0 to 1 (for progress bars).
+  double Fraction() const;
   // The first sheet's name, as the workbook gives it.
   const std::string& SheetName() const { return sheet_name_; }
 

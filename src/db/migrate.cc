@@ -1035,6 +1035,64 @@ CREATE TABLE org_count (
        org::RebuildCounts(tx);
        return Status::Ok();
      }},
+    {15, "import_export", R"SQL(
+-- Bulk imports (import/import.h: the job's state machine) and the log of
+-- exports of personal data (PIPL).
+CREATE TABLE import_job (
+  id {ID},
+  kind TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  dry_run INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  default_org_id BIGINT REFERENCES org(id),
+  user_id BIGINT NOT NULL,
+  file_name TEXT NOT NULL,
+  file_hash TEXT NOT NULL,
+  file_bytes BIGINT NOT NULL,
+  format TEXT NOT NULL DEFAULT '',
+  encoding TEXT NOT NULL DEFAULT '',
+  header TEXT NOT NULL DEFAULT '[]',
+  rows_read BIGINT NOT NULL DEFAULT 0,
+  rows_checked BIGINT NOT NULL DEFAULT 0,
+  rows_written BIGINT NOT NULL DEFAULT 0,
+  rows_bad BIGINT NOT NULL DEFAULT 0,
+  rows_skipped BIGINT NOT NULL DEFAULT 0,
+  message TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  started_at BIGINT,
+  finished_at BIGINT
+);
+CREATE INDEX import_job_org ON import_job(org_id, id);
+CREATE INDEX import_job_hash ON import_job(kind, file_hash);
+CREATE TABLE import_error (
+  job_id BIGINT NOT NULL REFERENCES import_job(id),
+  line BIGINT NOT NULL,
+  cells TEXT NOT NULL,
+  problems TEXT NOT NULL,
+  PRIMARY KEY (job_id, line)
+);
+CREATE TABLE export_log (
+  id {ID},
+  kind TEXT NOT NULL,
+  format TEXT NOT NULL,
+  org_id BIGINT NOT NULL REFERENCES org(id),
+  user_id BIGINT NOT NULL,
+  filter TEXT NOT NULL,
+  masked INTEGER NOT NULL,
+  purpose TEXT NOT NULL DEFAULT '',
+  rows BIGINT NOT NULL DEFAULT 0,
+  completed INTEGER NOT NULL DEFAULT 0,
+  at BIGINT NOT NULL
+);
+CREATE INDEX export_log_org ON export_log(org_id, id);
+)SQL",
+     nullptr, nullptr,
+     [](Tx& tx) {
+       // The PostgreSQL count functions learn to pause (org::PauseCounts).
+       org::ReplaceCountTriggers(tx);
+       return Status::Ok();
+     }},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

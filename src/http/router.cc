@@ -1,5 +1,7 @@
 #include "http/router.h"
 
+#include <algorithm>
+
 namespace gonghui::http {
 
 std::vector<std::string> SplitPath(std::string_view path) {
@@ -43,6 +45,12 @@ Router::MatchResult Router::Match(Request& request, const Handler** handler,
     return MatchResult::kFound;
   }
   return path_seen ? MatchResult::kWrongMethod : MatchResult::kNoPath;
+}
+
+size_t Router::LargestBody() const {
+  size_t largest = 0;
+  for (const Route& r : routes_) largest = std::max(largest, r.max_body);
+  return largest;
 }
 
 }  // namespace gonghui::http

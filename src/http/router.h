@@ -21,6 +21,8 @@ class Router {
   enum class MatchResult { kFound, kNoPath, kWrongMethod };
   // On kFound sets *handler and *max_body and fills request.path_params.
   MatchResult Match(Request& request, const Handler** handler, size_t* max_body) const;
+  // The largest `max_body` of any route (0 when none sets one).
+  size_t LargestBody() const;
 
  private:
   struct Route {

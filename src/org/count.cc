@@ -50,6 +50,10 @@ std::string Row(std::string sql, std::string_view row) {
   return sql;
 }
 
+// PostgreSQL: the transaction-local setting naming the measure whose
+// triggers PauseCounts stopped.
+constexpr const char* kPausedSetting = "gonghui.paused_counts";
+
 constexpr const char* kUpsert =
     " ON CONFLICT (measure, axis, org_id, bucket) DO UPDATE SET n = org_count.n + excluded.n";
 
@@ -118,6 +122,9 @@ std::vector<std::string> PostgresTriggers() {
     };
     out.push_back("CREATE OR REPLACE FUNCTION " + name +
                   "() RETURNS trigger LANGUAGE plpgsql AS $f$\nBEGIN\n"
+                  "IF current_setting('" +
+                  std::string(kPausedSetting) + "', true) = '" + m.key +
+                  "' THEN RETURN NULL; END IF;\n"
                   "IF TG_OP IN ('UPDATE', 'DELETE') THEN " +
                   add("OLD", "-1") +
                   "END IF;\n"
@@ -153,6 +160,49 @@ void DropCountTriggers(db::Tx& tx) {
   for (const char* suffix : {"_insert", "_delete", "_update", "_write"}) {
     for (const Measure& m : kMeasures) drop(std::string("count_") + m.key + suffix, m.table);
     drop(std::string("count_closure") + suffix, "org_closure");
+  }
+}
+
+void ReplaceCountTriggers(db::Tx& tx) {
+  DropCountTriggers(tx);
+  for (const std::string& stmt : tx.sqlite() ? SqliteTriggers() : PostgresTriggers()) {
+    tx.Exec(stmt);
+  }
+}
+
+void PauseCounts(db::Tx& tx, std::string_view measure) {
+  if (!tx.sqlite()) {
+    tx.Query("SELECT set_config('" + std::string(kPausedSetting) + "', ?, true)",
+             {std::string(measure)});
+    return;
+  }
+  for (const char* suffix : {"_insert", "_delete", "_update"}) {
+    tx.Exec("DROP TRIGGER IF EXISTS count_" + std::string(measure) + suffix);
+  }
+}
+
+void ResumeCounts(db::Tx& tx, std::string_view measure) {
+  if (!tx.sqlite()) {
+    tx.Query("SELECT set_config('" + std::string(kPausedSetting) + "', '', true)");
+    return;
+  }
+  const std::string prefix = "CREATE TRIGGER count_" + std::string(measure) + "_";
+  for (const std::string& stmt : SqliteTriggers()) {
+    if (stmt.starts_with(prefix)) tx.Exec(stmt);
+  }
+}
+
+void AddCounts(db::Tx& tx, std::string_view measure, const std::vector<CountDelta>& deltas) {
+  for (const CountDelta& d : deltas) {
+    if (d.n == 0) continue;
+    tx.Exec(std::string("INSERT INTO org_count (measure, axis, org_id, bucket, n) VALUES (?, 'o', "
+                        "?, ?, ?)") +
+                kUpsert,
+            {std::string(measure), d.org_id, d.bucket, d.n});
+    tx.Exec(std::string("INSERT INTO org_count (measure, axis, org_id, bucket, n) SELECT ?, "
+                        "c.axis, c.ancestor_id, ?, ? FROM org_closure c WHERE c.descendant_id = ?") +
+                kUpsert,
+            {std::string(measure), d.bucket, d.n, d.org_id});
   }
 }
 

@@ -33,6 +33,24 @@ namespace gonghui::org {
 void RebuildCounts(db::Tx& tx);
 // For bulk loads, which then call RebuildCounts.
 void DropCountTriggers(db::Tx& tx);
+// Creates the triggers anew without recounting (after a change to their text).
+void ReplaceCountTriggers(db::Tx& tx);
+
+// A bulk writer of one measure's records (the imports) inside one
+// transaction: PauseCounts stops the triggers counting `measure` in this
+// transaction only (SQLite: its triggers are dropped, PostgreSQL: a
+// transaction-local setting they read, so no lock is taken on the table), the
+// writer adds what it wrote with AddCounts, and ResumeCounts starts them
+// again. A rollback undoes all three.
+void PauseCounts(db::Tx& tx, std::string_view measure);
+void ResumeCounts(db::Tx& tx, std::string_view measure);
+struct CountDelta {
+  int64_t org_id = 0;
+  std::string bucket;
+  int64_t n = 0;
+};
+// Adds each delta to the org's own row and to every ancestor's subtree rows.
+void AddCounts(db::Tx& tx, std::string_view measure, const std::vector<CountDelta>& deltas);
 
 // The records of `measure` ("member", "enterprise", "labour_contract",
 // "childcare_enrolment") in the subtree, in `buckets` (all when empty).

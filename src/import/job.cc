@@ -1,0 +1,582 @@
+// The import job's state machine (import.h), the runner thread, the spool and
+// the file side of a job: header, batches, progress, the bad rows.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "audit/audit.h"
+#include "import/import.h"
+#include "import/internal.h"
+#include "import/job.h"
+
+namespace gonghui::import {
+
+// --- Spool --------------------------------------------------------------------
+
+namespace {
+constexpr size_t kSpoolBuffer = 1 << 20;
+}  // namespace
+
+Spool::Spool() : file_(std::tmpfile()) {
+  if (file_ == nullptr) throw std::runtime_error("无法创建导入的临时文件");
+  std::setvbuf(file_, nullptr, _IOFBF, kSpoolBuffer);
+}
+
+Spool::~Spool() { std::fclose(file_); }
+
+void Spool::Add(const std::vector<db::Value>& values) {
+  auto put = [&](const void* p, size_t n) {
+    if (std::fwrite(p, 1, n, file_) != n) throw std::runtime_error("导入的临时文件写入失败");
+  };
+  const auto count = static_cast<uint32_t>(values.size());
+  put(&count, sizeof count);
+  for (const db::Value& v : values) {
+    const auto tag = static_cast<uint8_t>(v.index());
+    put(&tag, 1);
+    if (const auto* i = std::get_if<int64_t>(&v)) {
+      put(i, sizeof *i);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      put(d, sizeof *d);
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      const auto n = static_cast<uint32_t>(s->size());
+      put(&n, sizeof n);
+      put(s->data(), s->size());
+    }
+  }
+  ++records_;
+}
+
+void Spool::Rewind() {
+  std::fflush(file_);
+  std::rewind(file_);
+}
+
+bool Spool::Next(std::vector<db::Value>& values) {
+  auto get = [&](void* p, size_t n) { return std::fread(p, 1, n, file_) == n; };
+  uint32_t count = 0;
+  if (!get(&count, sizeof count)) return false;
+  values.resize(count);
+  for (db::Value& v : values) {
+    uint8_t tag = 0;
+    bool ok = get(&tag, 1);
+    if (tag == 1) {
+      int64_t i = 0;
+      ok = ok && get(&i, sizeof i);
+      v = i;
+    } else if (tag == 2) {
+      double d = 0;
+      ok = ok && get(&d, sizeof d);
+      v = d;
+    } else if (tag == 3) {
+      uint32_t n = 0;
+      ok = ok && get(&n, sizeof n);
+      std::string s(n, '\0');
+      ok = ok && get(s.data(), n);
+      v = std::move(s);
+    } else {
+      v = db::Null();
+    }
+    if (!ok) throw std::runtime_error("导入的临时文件读取失败");
+  }
+  return true;
+}
+
+// --- Rows, unions, kinds ----------------------------------------------------
+
+const Cell& Row::At(const std::vector<int>& index, size_t i) const {
+  static const Cell kEmpty;
+  const int at = index.at(i);
+  return at >= 0 && static_cast<size_t>(at) < cells.size() ? cells[static_cast<size_t>(at)]
+                                                            : kEmpty;
+}
+
+Result<int64_t> UnionResolver::Check(db::Tx& tx, int64_t org_id) {
+  auto hit = by_id_.find(org_id);
+  if (hit != by_id_.end()) return hit->second;
+  Result<int64_t> out = org_id;
+  std::optional<db::Row> org = tx.QueryOne("SELECT is_partner FROM org WHERE id = ?", {org_id});
+  if (!org || !auth::InScope(tx, who_, org_id)) {
+    out = NotFound("该工会不存在或不在您的管辖范围内");
+  } else if (org->Int(0) != 0) {
+    out = InvalidArgument("org", "是非工会合作单位，会员只能属于工会");
+  }
+  by_id_.emplace(org_id, out);
+  return out;
+}
+
+Result<int64_t> UnionResolver::Resolve(db::Tx& tx, const std::string& text) {
+  auto hit = by_text_.find(text);
+  if (hit != by_text_.end()) return hit->second;
+  // By code first (unique where given), then by the exact name among the
+  // unions in scope.
+  std::vector<db::Row> rows = tx.Query("SELECT id FROM org WHERE code = ? ORDER BY id", {text});
+  if (rows.empty()) {
+    rows = tx.Query(
+        "SELECT o.id FROM org o JOIN org_closure c ON c.descendant_id = o.id AND c.axis = 't' "
+        "WHERE c.ancestor_id = ? AND o.name = ? ORDER BY o.id",
+        {who_.org_id, text});
+    if (rows.empty()) {
+      rows = tx.Query(
+          "SELECT o.id FROM org o JOIN org_closure c ON c.descendant_id = o.id AND c.axis = 'i' "
+          "WHERE c.ancestor_id = ? AND o.name = ? ORDER BY o.id",
+          {who_.org_id, text});
+    }
+  }
+  Result<int64_t> out = int64_t{0};
+  if (rows.empty()) {
+    out = NotFound("“" + text + "”不是您管辖范围内的工会（请填写工会全称或编码）");
+  } else if (rows.size() > 1) {
+    out = InvalidArgument("org", "有 " + std::to_string(rows.size()) + " 个工会名为“" + text +
+                                     "”，请改填工会编码");
+  } else {
+    out = Check(tx, rows[0].Int(0));
+    if (!out.ok() && out.status().code() == Code::kNotFound) {
+      out = NotFound("“" + text + "”不是您管辖范围内的工会（请填写工会全称或编码）");
+    }
+  }
+  by_text_.emplace(text, out);
+  return out;
+}
+
+const Kind* FindKind(std::string_view key) {
+  if (key == "member") return &MemberKind();
+  return nullptr;
+}
+
+// --- The job ----------------------------------------------------------------
+
+std::string_view StateLabel(std::string_view state) {
+  if (state == "queued") return "排队中";
+  if (state == "checking") return "检查中";
+  if (state == "writing") return "写入中";
+  if (state == "checked") return "检查通过（试导入）";
+  if (state == "done") return "已导入";
+  if (state == "rejected") return "有错误，未导入";
+  if (state == "failed") return "失败，未导入";
+  if (state == "cancelled") return "已取消";
+  return state;
+}
+
+bool IsFinal(std::string_view state) {
+  return state == "checked" || state == "done" || state == "rejected" || state == "failed" ||
+         state == "cancelled";
+}
+
+namespace {
+
+constexpr size_t kBatch = 1000;
+constexpr size_t kMaxStoredBadRows = 100000;
+constexpr int kHeaderSearchRows = 10;
+constexpr auto kProgressEvery = std::chrono::seconds(1);
+constexpr auto kClaimPatience = std::chrono::seconds(60);
+
+// A bad row as the report keeps it.
+struct BadRow {
+  int64_t line = 0;
+  std::vector<std::string> cells;
+  std::vector<Problem> problems;
+};
+
+nlohmann::json ProblemsJson(const std::vector<Problem>& problems) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Problem& p : problems) out.push_back({{"column", p.column}, {"message", p.message}});
+  return out;
+}
+
+// The outcome of the check, before anything is written.
+struct Checked {
+  std::string state;  // "" when every row is good
+  std::string message;
+  nlohmann::json header = nlohmann::json::object();
+  std::string format, encoding;
+  int64_t bad = 0, skipped = 0;
+  std::vector<BadRow> bad_rows;  // at most kMaxStoredBadRows
+};
+
+class JobRun {
+ public:
+  JobRun(api::App& app, Job& job) : app_(app), job_(job) {}
+
+  void Run() {
+    if (!Claim()) return;
+    Spool spool;
+    JobContext context{app_, job_.who, job_.mode, job_.default_org, {}, app_.clock.Now()};
+    Checked checked;
+    std::unique_ptr<Checker> checker;
+    try {
+      checked = Check(context, checker, spool);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "gonghui: import %lld: %s\n", static_cast<long long>(job_.id), e.what());
+      checked.state = "failed";
+      checked.message = "检查时出错，未导入任何数据，请重试或联系系统管理员";
+    }
+    if (checked.state.empty() && job_.cancel) checked.state = "cancelled";
+    if (checked.state == "cancelled" && job_.stop) Stopped(checked);
+    if (checked.state.empty() && job_.dry_run) checked.state = "checked";
+    if (!checked.state.empty()) {
+      Finish(checked);
+      return;
+    }
+    job_.phase = Job::kWriting;
+    Status s = app_.db.Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
+      GH_ASSIGN_OR_RETURN(int64_t written, checker->Write(tx, spool, [&](int64_t n) {
+                            job_.written = n;
+                            if (job_.cancel) throw Cancelled();
+                          }));
+      const int64_t now = app_.clock.Now();
+      tx.Exec(
+          "UPDATE import_job SET state = 'done', rows_written = ?, rows_read = ?, rows_checked = "
+          "?, rows_skipped = ?, header = ?, format = ?, encoding = ?, finished_at = ? WHERE id = ?",
+          {written, job_.read.load(), job_.checked.load(), checked.skipped, checked.header.dump(),
+           checked.format, checked.encoding, now, job_.id});
+      const http::Request request;
+      const nlohmann::json body = nlohmann::json::object();
+      api::Call call{app_, request, tx, job_.who, body, now};
+      audit::Record(call, "import", "import_job", job_.id, job_.who.org_id, nullptr,
+                    {{"kind", job_.kind->key},
+                     {"mode", job_.mode},
+                     {"file_name", job_.file_name},
+                     {"file_hash", job_.file_hash},
+                     {"rows_written", written}});
+      return Status::Ok();
+    });
+    if (s.ok()) {
+      job_.phase = Job::kDone;
+      return;
+    }
+    checked.state = job_.cancel ? "cancelled" : "failed";
+    if (job_.stop) {
+      Stopped(checked);
+    } else if (!job_.cancel) {
+      checked.message =
+          s.code() == Code::kAlreadyExists
+              ? "写入时发现有记录在检查之后已被登记（如同一身份证号码），未导入任何数据，请重新导入"
+              : "写入时出错，未导入任何数据：" + s.message();
+    }
+    job_.written = 0;
+    Finish(checked);
+  }
+
+ private:
+  struct Cancelled : std::runtime_error {
+    Cancelled() : std::runtime_error("cancelled") {}
+  };
+
+  static void Stopped(Checked& checked) {
+    checked.state = "failed";
+    checked.message = "服务在导入过程中停止，未导入任何数据，请重新导入";
+  }
+
+  // queued → checking, once the request that made the job has committed.
+  bool Claim() {
+    const auto deadline = std::chrono::steady_clock::now() + kClaimPatience;
+    for (;;) {
+      int64_t claimed = 0;
+      std::string state;
+      Status s = app_.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
+        claimed = tx.Exec(
+            "UPDATE import_job SET state = 'checking', started_at = ? WHERE id = ? AND state = "
+            "'queued'",
+            {app_.clock.Now(), job_.id});
+        if (claimed == 0) {
+          std::optional<db::Row> row =
+              tx.QueryOne("SELECT state FROM import_job WHERE id = ?", {job_.id});
+          if (row) state = row->Str(0);
+        }
+        return Status::Ok();
+      });
+      if (s.ok() && claimed == 1) {
+        job_.phase = Job::kChecking;
+        return true;
+      }
+      // Cancelled before it started, or the request that made it failed.
+      if (!state.empty() || std::chrono::steady_clock::now() > deadline || job_.stop) {
+        job_.phase = Job::kDone;
+        return false;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+
+  void SaveProgress(const Checked& checked) {
+    (void)app_.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
+      tx.Exec(
+          "UPDATE import_job SET rows_read = ?, rows_checked = ?, rows_bad = ?, rows_skipped = ? "
+          "WHERE id = ? AND state = 'checking'",
+          {job_.read.load(), job_.checked.load(), checked.bad, checked.skipped, job_.id});
+      return Status::Ok();
+    });
+  }
+
+  void Reject(Checked& checked, const Status& s, int64_t line) {
+    checked.state = "rejected";
+    checked.message = line > 0 ? "第 " + std::to_string(line) + " 行：" + s.message() : s.message();
+  }
+
+  Checked Check(JobContext& context, std::unique_ptr<Checker>& checker, Spool& spool) {
+    Checked checked;
+    Result<std::unique_ptr<Sheet>> opened = Sheet::Open(job_.path());
+    if (!opened.ok()) {
+      Reject(checked, opened.status(), 0);
+      return checked;
+    }
+    Sheet& sheet = **opened;
+    checked.format = sheet.format() == Format::kXlsx ? "xlsx" : "csv";
+    // The header: the first row that names two columns of the kind.
+    std::vector<Column> columns = job_.kind->columns;
+    if (job_.mode == "update") {
+      for (Column& c : columns) c.required = c.key == "id_number";
+    }
+    std::optional<Cells> header;
+    for (int i = 0; i < kHeaderSearchRows; ++i) {
+      Result<std::optional<Cells>> row = sheet.Next();
+      if (!row.ok()) {
+        Reject(checked, row.status(), sheet.Line());
+        return checked;
+      }
+      if (!*row) break;
+      if (LooksLikeHeader(**row, columns)) {
+        header = std::move(*row);
+        break;
+      }
+    }
+    checked.encoding = sheet.encoding();
+    if (!header) {
+      checked.state = "rejected";
+      checked.message = "文件的前 " + std::to_string(kHeaderSearchRows) +
+                        " 行中没有表头（如“姓名”“身份证号码”），请使用导入模板";
+      return checked;
+    }
+    Result<HeaderMatch> match = MatchHeader(*header, columns);
+    if (!match.ok()) {
+      Reject(checked, match.status(), sheet.Line());
+      return checked;
+    }
+    context.header = *match;
+    nlohmann::json pii = nlohmann::json::array();
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i].pii && match->index[i] >= 0) pii.push_back(match->index[i]);
+    }
+    checked.header = {{"line", sheet.Line()},
+                      {"cells", CellTexts(*header)},
+                      {"ignored", match->ignored},
+                      {"pii", std::move(pii)}};
+    checker = job_.kind->checker(context);
+
+    auto last_save = std::chrono::steady_clock::now();
+    std::vector<Row> batch;
+    bool more = true;
+    while (more && !job_.cancel) {
+      batch.clear();
+      while (batch.size() < kBatch) {
+        Result<std::optional<Cells>> cells = sheet.Next();
+        if (!cells.ok()) {
+          Reject(checked, cells.status(), sheet.Line());
+          return checked;
+        }
+        if (!*cells) {
+          more = false;
+          break;
+        }
+        ++job_.read;
+        if (!(*cells)->empty() && (**cells)[0].text.starts_with(kExampleMark)) {
+          ++checked.skipped;
+          continue;
+        }
+        batch.push_back(Row{sheet.Line(), std::move(**cells), {}});
+      }
+      Status s = app_.db.Run(db::Mode::kRead, [&](db::Tx& tx) {
+        checker->Check(tx, batch, spool);
+        return Status::Ok();
+      });
+      if (!s.ok()) {
+        checked.state = "failed";
+        checked.message = "检查时数据库出错，未导入任何数据：" + s.message();
+        return checked;
+      }
+      for (Row& row : batch) {
+        if (row.problems.empty()) continue;
+        ++checked.bad;
+        if (checked.bad_rows.size() < kMaxStoredBadRows) {
+          checked.bad_rows.push_back({row.line, CellTexts(row.cells), std::move(row.problems)});
+        }
+      }
+      job_.checked += static_cast<int64_t>(batch.size());
+      job_.bad = checked.bad;
+      job_.fraction = sheet.Fraction();
+      if (std::chrono::steady_clock::now() - last_save > kProgressEvery) {
+        SaveProgress(checked);
+        last_save = std::chrono::steady_clock::now();
+      }
+    }
+    if (job_.cancel) {
+      checked.state = "cancelled";
+      return checked;
+    }
+    AddLateProblems(checked, checker->Finish());
+    if (checked.bad > 0) {
+      checked.state = "rejected";
+      checked.message = "有 " + std::to_string(checked.bad) + " 行不符合要求，未导入任何数据";
+    } else if (spool.size() == 0) {
+      checked.state = "rejected";
+      checked.message = "文件中没有可导入的数据行" +
+                        std::string(checked.skipped > 0 ? "（模板的示例行不会导入）" : "");
+    }
+    return checked;
+  }
+
+  // Problems only the whole file shows (duplicates) fall on rows the check
+  // passed: their cells are read again from the file for the report.
+  void AddLateProblems(Checked& checked, std::vector<std::pair<int64_t, Problem>> late) {
+    if (late.empty()) return;
+    std::map<int64_t, std::vector<Problem>> by_line;
+    for (auto& [line, problem] : late) by_line[line].push_back(std::move(problem));
+    std::map<int64_t, BadRow*> existing;
+    for (BadRow& row : checked.bad_rows) existing[row.line] = &row;
+    std::map<int64_t, std::vector<std::string>> cells;
+    if (Result<std::unique_ptr<Sheet>> again = Sheet::Open(job_.path()); again.ok()) {
+      for (;;) {
+        Result<std::optional<Cells>> row = (*again)->Next();
+        if (!row.ok() || !*row) break;
+        if (by_line.contains((*again)->Line())) cells[(*again)->Line()] = CellTexts(**row);
+      }
+    }
+    for (auto& [line, problems] : by_line) {
+      if (auto it = existing.find(line); it != existing.end()) {
+        for (Problem& p : problems) it->second->problems.push_back(std::move(p));
+        continue;
+      }
+      ++checked.bad;
+      if (checked.bad_rows.size() < kMaxStoredBadRows) {
+        checked.bad_rows.push_back({line, std::move(cells[line]), std::move(problems)});
+      }
+    }
+    std::sort(checked.bad_rows.begin(), checked.bad_rows.end(),
+              [](const BadRow& a, const BadRow& b) { return a.line < b.line; });
+    job_.bad = checked.bad;
+  }
+
+  // checking or writing → a final state other than done, with the bad rows.
+  void Finish(const Checked& checked) {
+    Status s = app_.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
+      tx.Exec(
+          "UPDATE import_job SET state = ?, message = ?, rows_read = ?, rows_checked = ?, "
+          "rows_written = 0, rows_bad = ?, rows_skipped = ?, header = ?, format = ?, encoding = "
+          "?, finished_at = ? WHERE id = ?",
+          {checked.state, checked.message, job_.read.load(), job_.checked.load(), checked.bad,
+           checked.skipped, checked.header.dump(), checked.format, checked.encoding,
+           app_.clock.Now(), job_.id});
+      db::BulkInsert errors(tx, "import_error", {"job_id", "line", "cells", "problems"});
+      for (const BadRow& row : checked.bad_rows) {
+        errors.Add({job_.id, row.line, app_.box.Seal(nlohmann::json(row.cells).dump()),
+                    ProblemsJson(row.problems).dump()});
+      }
+      return Status::Ok();
+    });
+    if (!s.ok()) {
+      std::fprintf(stderr, "gonghui: import %lld: the outcome was not saved: %s\n",
+                   static_cast<long long>(job_.id), s.message().c_str());
+    }
+    job_.phase = Job::kDone;
+  }
+
+  api::App& app_;
+  Job& job_;
+};
+
+}  // namespace
+
+std::string Job::path() const { return "/proc/self/fd/" + std::to_string(fileno(file)); }
+
+Job::~Job() {
+  if (file != nullptr) std::fclose(file);
+}
+
+// --- The runner ---------------------------------------------------------------
+
+struct Runner::State {
+  explicit State(api::App& a) : app(a) {}
+  api::App& app;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<std::shared_ptr<Job>> queue;  // guarded by mu
+  std::map<int64_t, std::shared_ptr<Job>> jobs;  // queued or running here, guarded by mu
+  bool stop = false;                        // guarded by mu
+  std::thread thread;
+
+  void Loop() {
+    for (;;) {
+      std::shared_ptr<Job> job;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return stop || !queue.empty(); });
+        if (stop) return;
+        job = queue.front();
+        queue.pop_front();
+      }
+      JobRun(app, *job).Run();
+      std::lock_guard lock(mu);
+      jobs.erase(job->id);
+    }
+  }
+};
+
+namespace {
+std::atomic<Runner::State*> g_runner{nullptr};
+}  // namespace
+
+Runner::Runner(api::App& app) : state_(std::make_unique<State>(app)) {
+  Status s = app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
+    tx.Exec(
+        "UPDATE import_job SET state = 'failed', rows_written = 0, message = "
+        "'服务在导入过程中停止，未导入任何数据，请重新导入', finished_at = ? WHERE state IN "
+        "('queued', 'checking', 'writing')",
+        {app.clock.Now()});
+    return Status::Ok();
+  });
+  if (!s.ok()) std::fprintf(stderr, "gonghui: import jobs: %s\n", s.message().c_str());
+  state_->thread = std::thread([st = state_.get()] { st->Loop(); });
+  g_runner = state_.get();
+}
+
+Runner::~Runner() {
+  g_runner = nullptr;
+  {
+    std::lock_guard lock(state_->mu);
+    state_->stop = true;
+    for (auto& [id, job] : state_->jobs) {
+      job->cancel = true;
+      job->stop = true;
+    }
+  }
+  state_->cv.notify_all();
+  state_->thread.join();
+}
+
+bool Enqueue(std::shared_ptr<Job> job) {
+  Runner::State* st = g_runner.load();
+  if (st == nullptr) return false;
+  std::lock_guard lock(st->mu);
+  st->jobs[job->id] = job;
+  st->queue.push_back(std::move(job));
+  st->cv.notify_one();
+  return true;
+}
+
+std::shared_ptr<Job> Running(int64_t id) {
+  Runner::State* st = g_runner.load();
+  if (st == nullptr) return nullptr;
+  std::lock_guard lock(st->mu);
+  auto it = st->jobs.find(id);
+  return it == st->jobs.end() ? nullptr : it->second;
+}
+
+}  // namespace gonghui::import
