@@ -155,9 +155,9 @@ Status WriteSheet(lxw_worksheet* sheet, const XlsxSheet& data, const Formats& fo
     validation.validate = LXW_VALIDATION_TYPE_LIST;
     validation.value_list = const_cast<char**>(list.data());  // NOLINT: the library's C signature
     validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-    error = worksheet_data_validation_range(sheet, first, static_cast<lxw_col_t>(col),
-                                            LXW_ROW_MAX - 1, static_cast<lxw_col_t>(col),
-                                            &validation);
+    error =
+        worksheet_data_validation_range(sheet, first, static_cast<lxw_col_t>(col), LXW_ROW_MAX - 1,
+                                        static_cast<lxw_col_t>(col), &validation);
     if (error != LXW_NO_ERROR) return Failed("下拉列表", error);
   }
   return Status::Ok();

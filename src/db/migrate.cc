@@ -1061,8 +1061,10 @@ CREATE TABLE import_job (
   message TEXT NOT NULL DEFAULT '',
   created_at BIGINT NOT NULL,
   started_at BIGINT,
-  finished_at BIGINT
+  finished_at BIGINT,
+  heartbeat_at BIGINT
 );
+CREATE INDEX import_job_state ON import_job(state);
 CREATE INDEX import_job_org ON import_job(org_id, id);
 CREATE INDEX import_job_hash ON import_job(kind, file_hash);
 CREATE TABLE import_error (

@@ -59,7 +59,7 @@ struct Row {
 struct JobContext {
   api::App& app;
   const auth::Principal& who;
-  std::string mode;                   // "create" or "update"
+  std::string mode;                    // "create" or "update"
   std::optional<int64_t> default_org;  // the union of rows that name none
   HeaderMatch header;
   int64_t now = 0;

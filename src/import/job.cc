@@ -95,7 +95,7 @@ const Cell& Row::At(const std::vector<int>& index, size_t i) const {
   static const Cell kEmpty;
   const int at = index.at(i);
   return at >= 0 && static_cast<size_t>(at) < cells.size() ? cells[static_cast<size_t>(at)]
-                                                            : kEmpty;
+                                                           : kEmpty;
 }
 
 Result<int64_t> UnionResolver::Check(db::Tx& tx, int64_t org_id) {
@@ -134,8 +134,8 @@ Result<int64_t> UnionResolver::Resolve(db::Tx& tx, const std::string& text) {
   if (rows.empty()) {
     out = NotFound("“" + text + "”不是您管辖范围内的工会（请填写工会全称或编码）");
   } else if (rows.size() > 1) {
-    out = InvalidArgument("org", "有 " + std::to_string(rows.size()) + " 个工会名为“" + text +
-                                     "”，请改填工会编码");
+    out = InvalidArgument(
+        "org", "有 " + std::to_string(rows.size()) + " 个工会名为“" + text + "”，请改填工会编码");
   } else {
     out = Check(tx, rows[0].Int(0));
     if (!out.ok() && out.status().code() == Code::kNotFound) {
@@ -177,6 +177,7 @@ constexpr size_t kMaxStoredBadRows = 100000;
 constexpr int kHeaderSearchRows = 10;
 constexpr auto kProgressEvery = std::chrono::seconds(1);
 constexpr auto kClaimPatience = std::chrono::seconds(60);
+constexpr auto kBeat = std::chrono::seconds(3);
 
 // A bad row as the report keeps it.
 struct BadRow {
@@ -228,9 +229,9 @@ class JobRun {
     job_.phase = Job::kWriting;
     Status s = app_.db.Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
       GH_ASSIGN_OR_RETURN(int64_t written, checker->Write(tx, spool, [&](int64_t n) {
-                            job_.written = n;
-                            if (job_.cancel) throw Cancelled();
-                          }));
+        job_.written = n;
+        if (job_.cancel) throw Cancelled();
+      }));
       const int64_t now = app_.clock.Now();
       tx.Exec(
           "UPDATE import_job SET state = 'done', rows_written = ?, rows_read = ?, rows_checked = "
@@ -272,7 +273,7 @@ class JobRun {
 
   static void Stopped(Checked& checked) {
     checked.state = "failed";
-    checked.message = "服务在导入过程中停止，未导入任何数据，请重新导入";
+    checked.message = kStoppedMessage;
   }
 
   // queued → checking, once the request that made the job has committed.
@@ -283,9 +284,9 @@ class JobRun {
       std::string state;
       Status s = app_.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
         claimed = tx.Exec(
-            "UPDATE import_job SET state = 'checking', started_at = ? WHERE id = ? AND state = "
-            "'queued'",
-            {app_.clock.Now(), job_.id});
+            "UPDATE import_job SET state = 'checking', started_at = ?, heartbeat_at = ? WHERE id "
+            "= ? AND state = 'queued'",
+            {app_.clock.Now(), app_.clock.Now(), job_.id});
         if (claimed == 0) {
           std::optional<db::Row> row =
               tx.QueryOne("SELECT state FROM import_job WHERE id = ?", {job_.id});
@@ -323,13 +324,13 @@ class JobRun {
 
   Checked Check(JobContext& context, std::unique_ptr<Checker>& checker, Spool& spool) {
     Checked checked;
-    Result<std::unique_ptr<Sheet>> opened = Sheet::Open(job_.path());
+    Result<std::unique_ptr<Sheet>> opened = Sheet::Open(job_.Path());
     if (!opened.ok()) {
       Reject(checked, opened.status(), 0);
       return checked;
     }
     Sheet& sheet = **opened;
-    checked.format = sheet.format() == Format::kXlsx ? "xlsx" : "csv";
+    checked.format = sheet.FileFormat() == Format::kXlsx ? "xlsx" : "csv";
     // The header: the first row that names two columns of the kind.
     std::vector<Column> columns = job_.kind->columns;
     if (job_.mode == "update") {
@@ -348,7 +349,7 @@ class JobRun {
         break;
       }
     }
-    checked.encoding = sheet.encoding();
+    checked.encoding = sheet.Encoding();
     if (!header) {
       checked.state = "rejected";
       checked.message = "文件的前 " + std::to_string(kHeaderSearchRows) +
@@ -442,7 +443,7 @@ class JobRun {
     std::map<int64_t, BadRow*> existing;
     for (BadRow& row : checked.bad_rows) existing[row.line] = &row;
     std::map<int64_t, std::vector<std::string>> cells;
-    if (Result<std::unique_ptr<Sheet>> again = Sheet::Open(job_.path()); again.ok()) {
+    if (Result<std::unique_ptr<Sheet>> again = Sheet::Open(job_.Path()); again.ok()) {
       for (;;) {
         Result<std::optional<Cells>> row = (*again)->Next();
         if (!row.ok() || !*row) break;
@@ -494,7 +495,7 @@ class JobRun {
 
 }  // namespace
 
-std::string Job::path() const { return "/proc/self/fd/" + std::to_string(fileno(file)); }
+std::string Job::Path() const { return "/proc/self/fd/" + std::to_string(fileno(file)); }
 
 Job::~Job() {
   if (file != nullptr) std::fclose(file);
@@ -507,10 +508,44 @@ struct Runner::State {
   api::App& app;
   std::mutex mu;
   std::condition_variable cv;
-  std::deque<std::shared_ptr<Job>> queue;  // guarded by mu
+  std::deque<std::shared_ptr<Job>> queue;        // guarded by mu
   std::map<int64_t, std::shared_ptr<Job>> jobs;  // queued or running here, guarded by mu
-  bool stop = false;                        // guarded by mu
+  bool stop = false;                             // guarded by mu
   std::thread thread;
+  std::thread beat;
+
+  // Every kBeat: the jobs here say they are alive, and the unfinished jobs
+  // of a server that stopped beating (killed, or stopped mid-import) are
+  // marked failed, whichever server runs them.
+  void Beat() {
+    std::unique_lock lock(mu);
+    for (;;) {
+      std::vector<db::Value> ours;
+      for (const auto& [id, job] : jobs) ours.emplace_back(id);
+      lock.unlock();
+      (void)app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
+        const int64_t now = app.clock.Now();
+        std::string in;
+        for (size_t i = 0; i < ours.size(); ++i) in += i ? ", ?" : "?";
+        if (!ours.empty()) {
+          std::vector<db::Value> params = {now};
+          params.insert(params.end(), ours.begin(), ours.end());
+          tx.Exec("UPDATE import_job SET heartbeat_at = ? WHERE id IN (" + in + ")", params);
+        }
+        std::vector<db::Value> params = {now, now - kStaleSeconds};
+        params.insert(params.end(), ours.begin(), ours.end());
+        tx.Exec("UPDATE import_job SET state = 'failed', rows_written = 0, message = '" +
+                    std::string(kStoppedMessage) +
+                    "', finished_at = ? WHERE state IN ('queued', 'checking', 'writing') AND "
+                    "COALESCE(heartbeat_at, created_at) < ?" +
+                    (ours.empty() ? "" : " AND id NOT IN (" + in + ")"),
+                params);
+        return Status::Ok();
+      });
+      lock.lock();
+      if (cv.wait_for(lock, kBeat, [&] { return stop; })) return;
+    }
+  }
 
   void Loop() {
     for (;;) {
@@ -534,16 +569,8 @@ std::atomic<Runner::State*> g_runner{nullptr};
 }  // namespace
 
 Runner::Runner(api::App& app) : state_(std::make_unique<State>(app)) {
-  Status s = app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
-    tx.Exec(
-        "UPDATE import_job SET state = 'failed', rows_written = 0, message = "
-        "'服务在导入过程中停止，未导入任何数据，请重新导入', finished_at = ? WHERE state IN "
-        "('queued', 'checking', 'writing')",
-        {app.clock.Now()});
-    return Status::Ok();
-  });
-  if (!s.ok()) std::fprintf(stderr, "gonghui: import jobs: %s\n", s.message().c_str());
   state_->thread = std::thread([st = state_.get()] { st->Loop(); });
+  state_->beat = std::thread([st = state_.get()] { st->Beat(); });
   g_runner = state_.get();
 }
 
@@ -559,6 +586,7 @@ Runner::~Runner() {
   }
   state_->cv.notify_all();
   state_->thread.join();
+  state_->beat.join();
 }
 
 bool Enqueue(std::shared_ptr<Job> job) {
@@ -567,7 +595,7 @@ bool Enqueue(std::shared_ptr<Job> job) {
   std::lock_guard lock(st->mu);
   st->jobs[job->id] = job;
   st->queue.push_back(std::move(job));
-  st->cv.notify_one();
+  st->cv.notify_all();  // the beat waits on it too
   return true;
 }
 

@@ -38,8 +38,13 @@ struct Job {
   Job(const Job&) = delete;
   Job& operator=(const Job&) = delete;
   // The upload as a path the readers can open.
-  std::string path() const;
+  std::string Path() const;
 };
+
+// A job not final whose server has not said it is alive for this long
+// (job.cc beats every few seconds) was left by a server that stopped.
+inline constexpr int64_t kStaleSeconds = 15;
+inline constexpr const char* kStoppedMessage = "服务在导入过程中停止，未导入任何数据，请重新导入";
 
 // Hands a job to this process's runner; false when there is none.
 bool Enqueue(std::shared_ptr<Job> job);

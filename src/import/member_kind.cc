@@ -22,12 +22,14 @@ enum Col : size_t { kUnion, kName, kIdNumber, kPhone, kEmployer, kJoinDate, kSta
 
 const std::vector<Column>& MemberColumns() {
   static const std::vector<Column> columns = {
-      {"org", "所属工会",
+      {"org",
+       "所属工会",
        {"工会名称", "工会", "所在工会", "会员所在工会", "工会编码", "组织编码", "工会代码",
         "所属工会编码"},
        false},
       {"name", "姓名", {"会员姓名", "名字"}, true},
-      {"id_number", "身份证号码",
+      {"id_number",
+       "身份证号码",
        {"身份证号", "身份证", "公民身份号码", "公民身份证号码", "身份证件号码", "证件号码"},
        true,
        true},
@@ -72,7 +74,8 @@ const char* CodeOf(const Named* begin, const Named* end, std::string_view word) 
 Result<std::vector<std::string>> ParseTagText(const std::string& text) {
   std::string plain = text;
   for (std::string_view sep : {"、", "，", "；", "／"}) {
-    for (size_t at; (at = plain.find(sep)) != std::string::npos;) plain.replace(at, sep.size(), ",");
+    for (size_t at; (at = plain.find(sep)) != std::string::npos;)
+      plain.replace(at, sep.size(), ",");
   }
   std::replace_if(
       plain.begin(), plain.end(), [](char c) { return c == ';' || c == '/' || c == ' '; }, ',');
@@ -112,10 +115,21 @@ struct Good {
 };
 
 // The insert's columns, in the spool's order after org_id.
-const std::vector<std::string> kInsertColumns = {
-    "org_id",       "name",         "id_number_cipher", "id_number_hash", "id_number_masked",
-    "gender",       "birth_date",   "phone_cipher",     "phone_masked",   "employer",
-    "join_date",    "status",       "tags",             "created_at",     "updated_at"};
+const std::vector<std::string> kInsertColumns = {"org_id",
+                                                 "name",
+                                                 "id_number_cipher",
+                                                 "id_number_hash",
+                                                 "id_number_masked",
+                                                 "gender",
+                                                 "birth_date",
+                                                 "phone_cipher",
+                                                 "phone_masked",
+                                                 "employer",
+                                                 "join_date",
+                                                 "status",
+                                                 "tags",
+                                                 "created_at",
+                                                 "updated_at"};
 
 class MemberChecker final : public Checker {
  public:
@@ -352,8 +366,7 @@ class MemberChecker final : public Checker {
     return n;
   }
 
-  Result<int64_t> WriteUpdates(db::Tx& tx, Spool& in,
-                               const std::function<void(int64_t)>& written) {
+  Result<int64_t> WriteUpdates(db::Tx& tx, Spool& in, const std::function<void(int64_t)>& written) {
     std::vector<int64_t> orgs;
     int64_t n = 0;
     std::vector<db::Value> values;

@@ -14,14 +14,15 @@ namespace gonghui::import {
 namespace {
 
 constexpr size_t kMaxUploadBytes = 100 * 1024 * 1024;
-constexpr const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+constexpr const char* kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 constexpr const char* kWhat = "导入任务";
 
 constexpr const char* kJobColumns =
     "j.id, j.kind, j.mode, j.dry_run, j.state, j.org_id, j.default_org_id, j.user_id, "
     "j.file_name, j.file_bytes, j.format, j.encoding, j.header, j.rows_read, j.rows_checked, "
     "j.rows_written, j.rows_bad, j.rows_skipped, j.message, j.created_at, j.started_at, "
-    "j.finished_at, u.display_name, o.name";
+    "j.finished_at, u.display_name, o.name, j.heartbeat_at";
 constexpr const char* kJobFrom =
     " FROM import_job j JOIN org o ON o.id = j.org_id LEFT JOIN app_user u ON u.id = j.user_id";
 
@@ -37,15 +38,15 @@ nlohmann::json OrNull(const std::optional<std::string>& s) {
 
 // A personal datum as others see it: its last four characters.
 std::string MaskTail(const std::string& text) {
-  const bool ascii =
-      std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; });
   if (!ascii || text.size() <= 4) return std::string(ascii ? text.size() : 4, '*');
   return std::string(text.size() - 4, '*') + text.substr(text.size() - 4);
 }
 
 // The job as stored, with the live progress when it runs in this process.
-nlohmann::json JobJson(const db::Row& r) {
+nlohmann::json JobJson(const db::Row& r, int64_t now) {
   std::string state = r.Str(4);
+  std::string message = r.Str(18);
   int64_t read = r.Int(13);
   int64_t checked = r.Int(14);
   int64_t written = r.Int(15);
@@ -62,6 +63,11 @@ nlohmann::json JobJson(const db::Row& r) {
     written = live->written;
     fraction = live->fraction;
     cancelling = live->cancel;
+  } else if (!IsFinal(state) && now - r.OptInt(24).value_or(r.Int(19)) > kStaleSeconds) {
+    // Left by a server that stopped; the next beat of any server records it.
+    state = "failed";
+    message = kStoppedMessage;
+    written = 0;
   }
   // The bar: checking is the first 70 %, writing the rest.
   double progress = 0;
@@ -102,7 +108,7 @@ nlohmann::json JobJson(const db::Row& r) {
           {"rows_written", written},
           {"rows_bad", bad},
           {"rows_skipped", r.Int(17)},
-          {"message", r.Str(18)},
+          {"message", message},
           {"created_at", FormatTimestamp(r.Int(19))},
           {"started_at", OrNull(Timestamp(r, 20))},
           {"finished_at", OrNull(Timestamp(r, 21))}};
@@ -124,8 +130,8 @@ Result<db::Row> JobInScope(api::Call& call, int64_t id) {
 // The original cells of a bad row, stored sealed: in clear for the one who
 // uploaded the file and for holders of member:pii:read, else with the ID
 // number and phone columns (header "pii") masked.
-Result<nlohmann::json> BadCells(const api::Call& call, const db::Row& job, const std::string& sealed,
-                                const nlohmann::json& header) {
+Result<nlohmann::json> BadCells(const api::Call& call, const db::Row& job,
+                                const std::string& sealed, const nlohmann::json& header) {
   Result<std::string> plain = call.app.box.Open(sealed);
   if (!plain.ok()) return Internal("导入错误行无法解密，请联系系统管理员");
   nlohmann::json cells = nlohmann::json::parse(*plain);
@@ -142,9 +148,11 @@ Result<nlohmann::json> BadCells(const api::Call& call, const db::Row& job, const
 Result<const Kind*> KindParam(const api::Call& call) {
   const std::string key = call.req.Query("kind").value_or("");
   const Kind* kind = FindKind(key);
-  if (kind == nullptr) return InvalidArgument("kind", "查询参数 kind（导入类型）应为 member（会员）");
+  if (kind == nullptr)
+    return InvalidArgument("kind", "查询参数 kind（导入类型）应为 member（会员）");
   if (!call.who.Has(kind->permission)) {
-    return PermissionDenied("您的角色没有导入" + kind->label + "的权限（" + kind->permission + "）");
+    return PermissionDenied("您的角色没有导入" + kind->label + "的权限（" + kind->permission +
+                            "）");
   }
   return kind;
 }
@@ -153,7 +161,8 @@ Result<bool> BoolParam(const api::Call& call, const char* name, const char* labe
   const std::string v = call.req.Query(name).value_or("");
   if (v.empty() || v == "false" || v == "0") return false;
   if (v == "true" || v == "1") return true;
-  return InvalidArgument(name, std::string("查询参数 ") + name + "（" + label + "）应为 true 或 false");
+  return InvalidArgument(name,
+                         std::string("查询参数 ") + name + "（" + label + "）应为 true 或 false");
 }
 
 Result<api::Reply> Template(api::Call& call) {
@@ -167,7 +176,8 @@ Result<api::Reply> Upload(api::Call& call) {
   GH_ASSIGN_OR_RETURN(const Kind* kind, KindParam(call));
   const std::string mode = call.req.Query("mode").value_or("create");
   if (mode != "create" && mode != "update") {
-    return InvalidArgument("mode", "查询参数 mode 应为 create（新增）或 update（按身份证号码更新）");
+    return InvalidArgument("mode",
+                           "查询参数 mode 应为 create（新增）或 update（按身份证号码更新）");
   }
   GH_ASSIGN_OR_RETURN(bool dry_run, BoolParam(call, "dry_run", "试导入"));
   GH_ASSIGN_OR_RETURN(bool again, BoolParam(call, "again", "再次导入"));
@@ -195,8 +205,8 @@ Result<api::Reply> Upload(api::Call& call) {
         "AND state = 'done' AND dry_run = 0 ORDER BY id DESC LIMIT 1",
         {kind->key, hash, call.who.org_id});
     if (done) {
-      return AlreadyExists("file", "该文件已于 " + FormatTimestamp(done->Int(1)) + " 导入（导入任务 " +
-                                       std::to_string(done->Int(0)) +
+      return AlreadyExists("file", "该文件已于 " + FormatTimestamp(done->Int(1)) +
+                                       " 导入（导入任务 " + std::to_string(done->Int(0)) +
                                        "），如确需再次导入请选择“再次导入”");
     }
   }
@@ -209,8 +219,7 @@ Result<api::Reply> Upload(api::Call& call) {
   job->file_name = file_name;
   job->file_hash = hash;
   job->file = std::tmpfile();
-  if (job->file == nullptr ||
-      std::fwrite(body.data(), 1, body.size(), job->file) != body.size() ||
+  if (job->file == nullptr || std::fwrite(body.data(), 1, body.size(), job->file) != body.size() ||
       std::fflush(job->file) != 0) {
     return Internal("无法保存上传的文件，请稍后重试");
   }
@@ -223,7 +232,7 @@ Result<api::Reply> Upload(api::Call& call) {
   const int64_t id = job->id;
   if (!Enqueue(std::move(job))) return Status(Code::kUnavailable, "导入服务未启动，请稍后重试");
   GH_ASSIGN_OR_RETURN(db::Row row, JobInScope(call, id));
-  return api::Reply{202, JobJson(row), {}, {}, {}};
+  return api::Reply{202, JobJson(row, call.now), {}, {}, {}};
 }
 
 Result<api::Reply> List(api::Call& call) {
@@ -241,21 +250,21 @@ Result<api::Reply> List(api::Call& call) {
   api::PageRows page =
       api::QueryPage(call.tx, kJobColumns, kJobFrom + where, std::move(params), "j.id DESC", p);
   nlohmann::json items = nlohmann::json::array();
-  for (const db::Row& r : page.rows) items.push_back(JobJson(r));
+  for (const db::Row& r : page.rows) items.push_back(JobJson(r, call.now));
   return api::Reply::Ok(api::Page(std::move(items), page.total, p));
 }
 
 Result<api::Reply> Get(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(db::Row row, JobInScope(call, id));
-  return api::Reply::Ok(JobJson(row));
+  return api::Reply::Ok(JobJson(row, call.now));
 }
 
 // "第 12 行「身份证号码」：身份证号码校验位错误"
 std::string Sentence(int64_t line, const nlohmann::json& problem) {
   const std::string column = problem.value("column", "");
-  return "第 " + std::to_string(line) + " 行" + (column.empty() ? "" : "「" + column + "」") + "：" +
-         problem.value("message", "");
+  return "第 " + std::to_string(line) + " 行" + (column.empty() ? "" : "「" + column + "」") +
+         "：" + problem.value("message", "");
 }
 
 Result<api::Reply> Errors(api::Call& call) {
@@ -327,16 +336,15 @@ Result<api::Reply> Cancel(api::Call& call) {
   GH_ASSIGN_OR_RETURN(int64_t id, call.PathId());
   GH_ASSIGN_OR_RETURN(db::Row row, JobInScope(call, id));
   if (IsFinal(row.Str(4))) {
-    return FailedPrecondition("该导入任务已结束（" + std::string(StateLabel(row.Str(4))) +
-                                  "），不能取消",
-                              "state");
+    return FailedPrecondition(
+        "该导入任务已结束（" + std::string(StateLabel(row.Str(4))) + "），不能取消", "state");
   }
   std::shared_ptr<Job> live = Running(id);
   if (!live) {
     return FailedPrecondition("该导入任务不在本服务进程中运行，无法取消", "state");
   }
   live->cancel = true;
-  return api::Reply::Ok(JobJson(row));
+  return api::Reply::Ok(JobJson(row, call.now));
 }
 
 }  // namespace

@@ -44,8 +44,8 @@ class CsvSheet final : public Sheet {
     }
   }
   int64_t Line() const override { return reader_.Line(); }
-  Format format() const override { return Format::kCsv; }
-  std::string encoding() const override {
+  Format FileFormat() const override { return Format::kCsv; }
+  std::string Encoding() const override {
     return reader_.Encoding() == TextEncoding::kUtf8 ? "UTF-8" : "GB18030";
   }
 
@@ -64,16 +64,16 @@ class XlsxSheet final : public Sheet {
       GH_ASSIGN_OR_RETURN(std::optional<Cells> row, reader_->Next());
       if (!row) return row;
       const bool blank = std::all_of(row->begin(), row->end(), [](const Cell& c) {
-        return c.kind == Cell::Kind::kEmpty || (c.kind == Cell::Kind::kText && !c.formula &&
-                                                api::Trim(c.text).empty());
+        return c.kind == Cell::Kind::kEmpty ||
+               (c.kind == Cell::Kind::kText && !c.formula && api::Trim(c.text).empty());
       });
       if (!blank) return row;
     }
   }
   int64_t Line() const override { return reader_->Line(); }
   double Fraction() override { return reader_->Fraction(); }
-  Format format() const override { return Format::kXlsx; }
-  std::string encoding() const override { return ""; }
+  Format FileFormat() const override { return Format::kXlsx; }
+  std::string Encoding() const override { return ""; }
 
  private:
   std::unique_ptr<XlsxReader> reader_;

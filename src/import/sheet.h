@@ -41,9 +41,9 @@ class Sheet {
   virtual int64_t Line() const = 0;
   // The share of the file read so far, 0 to 1 (for progress bars).
   virtual double Fraction() = 0;
-  virtual Format format() const = 0;
+  virtual Format FileFormat() const = 0;
   // "UTF-8" or "GB18030" for CSV, "" for xlsx.
-  virtual std::string encoding() const = 0;
+  virtual std::string Encoding() const = 0;
 };
 
 // One column a kind of record takes.

@@ -199,10 +199,11 @@ void AddCounts(db::Tx& tx, std::string_view measure, const std::vector<CountDelt
                         "?, ?, ?)") +
                 kUpsert,
             {std::string(measure), d.org_id, d.bucket, d.n});
-    tx.Exec(std::string("INSERT INTO org_count (measure, axis, org_id, bucket, n) SELECT ?, "
-                        "c.axis, c.ancestor_id, ?, ? FROM org_closure c WHERE c.descendant_id = ?") +
-                kUpsert,
-            {std::string(measure), d.bucket, d.n, d.org_id});
+    tx.Exec(
+        std::string("INSERT INTO org_count (measure, axis, org_id, bucket, n) SELECT ?, "
+                    "c.axis, c.ancestor_id, ?, ? FROM org_closure c WHERE c.descendant_id = ?") +
+            kUpsert,
+        {std::string(measure), d.bucket, d.n, d.org_id});
   }
 }
 

@@ -157,5 +157,48 @@ TEST_F(OrgCount, TriggersEqualTheCountsRebuiltFromTheRecords) {
   ASSERT_TRUE(s.ok()) << s.message();
 }
 
+// A bulk writer pauses the member triggers, writes, adds its counts once and
+// resumes them: the counts equal the rebuilt ones, the triggers count again
+// afterwards, and the enterprise triggers never stopped.
+TEST_F(OrgCount, PausedCountsAddedOnceEqualTheRebuiltOnes) {
+  Status s = db_->Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
+    const db::TestTree tree = db::BuildTestTree(tx, 2, 3);
+    auto insert = [&](int64_t org, const std::string& hash, const char* status) {
+      tx.Exec(
+          "INSERT INTO member (org_id, name, id_number_cipher, id_number_hash, id_number_masked, "
+          "gender, birth_date, status, created_at, updated_at) VALUES (?, '会员', '', ?, '', "
+          "'female', '1990-01-01', ?, 0, 0)",
+          {org, hash, std::string(status)});
+    };
+    insert(tree.unions[0], "before", "active");
+    PauseCounts(tx, "member");
+    std::vector<CountDelta> deltas;
+    for (size_t i = 0; i < tree.unions.size(); ++i) {
+      for (size_t k = 0; k <= i; ++k)
+        insert(tree.unions[i], "b" + std::to_string(i * 100 + k), "active");
+      insert(tree.unions[i], "s" + std::to_string(i), "suspended");
+      deltas.push_back({tree.unions[i], "active", static_cast<int64_t>(i + 1)});
+      deltas.push_back({tree.unions[i], "suspended", 1});
+    }
+    tx.Exec(
+        "INSERT INTO enterprise (org_id, name, credit_code, kind, created_at, updated_at) VALUES "
+        "(?, "
+        "'企业', 'X1', 'platform', 0, 0)",
+        {tree.unions[1]});
+    const int64_t paused = CountInSubtree(tx, "member", {tree.city, "t"});
+    EXPECT_EQ(paused, 1) << "the paused triggers counted";
+    AddCounts(tx, "member", deltas);
+    ResumeCounts(tx, "member");
+    insert(tree.unions[2], "after", "left");
+    const std::string kept = Snapshot(tx);
+    RebuildCounts(tx);
+    EXPECT_EQ(kept, Snapshot(tx));
+    EXPECT_EQ(CountInSubtree(tx, "member", {tree.city, "i"}),
+              tx.QueryInt("SELECT COUNT(*) FROM member"));
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.message();
+}
+
 }  // namespace
 }  // namespace gonghui::org

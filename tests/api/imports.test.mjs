@@ -360,7 +360,13 @@ describe('member import', () => {
     admin = await login(srv.url, 'admin');
     nanan = await login(srv.url, 'nanan');
     assert.equal(await members(nanan, union.id), before, 'no member of the killed import');
-    const after = await nanan.get(`/imports/${id}`);
+    // The killed server stopped beating: within its staleness (15 s) the job reads as failed.
+    let after;
+    for (const deadline = Date.now() + 60_000; ;) {
+      after = await nanan.get(`/imports/${id}`);
+      if (after.body.final || Date.now() > deadline) break;
+      await sleep(500);
+    }
     assert.equal(after.body.state, 'failed');
     assert.match(after.body.message, /未导入任何数据/);
     const job = await importFile(nanan, file);
