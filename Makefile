@@ -63,6 +63,7 @@ bench: build
 	bench/stats.sh
 	bench/labour.sh
 	bench/dashboard.sh
+	bench/import.sh
 
 clean:
 	rm -rf build build-asan build-fuzz web/dist

@@ -22,6 +22,7 @@ http::Response ToResponse(const Reply& reply) {
   if (!reply.content_type.empty()) r.content_type = reply.content_type;
   r.headers = reply.headers;
   r.headers.emplace_back("Cache-Control", "no-store");
+  r.stream = reply.stream;
   return r;
 }
 

@@ -43,11 +43,15 @@ struct Reply {
   nlohmann::json body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string raw_body;      // when set, sent as the body instead of `body`
-  std::string content_type;  // of raw_body; JSON when empty
+  std::string content_type;  // of raw_body or stream; JSON when empty
+  // When set, the body is produced while it is sent (http::StreamBody): the
+  // producer runs after the handler's transaction has ended, on its own
+  // thread, and opens the transactions it needs itself.
+  http::StreamBody stream = {};
 
-  static Reply Ok(nlohmann::json body) { return {200, std::move(body), {}, {}, {}}; }
-  static Reply Created(nlohmann::json body) { return {201, std::move(body), {}, {}, {}}; }
-  static Reply NoContent() { return {204, nullptr, {}, {}, {}}; }
+  static Reply Ok(nlohmann::json body) { return {200, std::move(body), {}, {}, {}, {}}; }
+  static Reply Created(nlohmann::json body) { return {201, std::move(body), {}, {}, {}, {}}; }
+  static Reply NoContent() { return {204, nullptr, {}, {}, {}, {}}; }
 };
 
 using ApiHandler = std::function<Result<Reply>(Call&)>;

@@ -85,7 +85,64 @@ void Record(api::Call& call, std::string_view action, std::string_view entity, i
        entity_id, db::OrNull(org_id), JsonOrNull(before), JsonOrNull(after)});
 }
 
+int64_t BeginExport(db::Tx& tx, const Export& e) {
+  return tx.Insert(
+      "INSERT INTO export_log (kind, format, org_id, user_id, filter, masked, purpose, rows, "
+      "completed, at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?) RETURNING id",
+      {e.kind, e.format, e.org_id, e.user_id, e.filter.dump(), int64_t{e.masked ? 1 : 0}, e.purpose,
+       e.at});
+}
+
+void EndExport(db::Tx& tx, int64_t id, int64_t rows, bool completed) {
+  tx.Exec("UPDATE export_log SET rows = ?, completed = ? WHERE id = ?",
+          {rows, int64_t{completed ? 1 : 0}, id});
+}
+
+namespace {
+
+Result<api::Reply> Exports(api::Call& call) {
+  GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
+  GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
+  std::vector<db::Value> params;
+  const std::string from =
+      " FROM export_log e JOIN org o ON o.id = e.org_id LEFT JOIN app_user u ON u.id = e.user_id "
+      "WHERE " +
+      api::InSubtree("e.org_id", sub, params);
+  api::PageRows page = api::QueryPage(
+      call.tx,
+      "e.id, e.kind, e.format, e.org_id, o.name, e.user_id, u.username, u.display_name, e.filter, "
+      "e.masked, e.purpose, e.rows, e.completed, e.at",
+      from, std::move(params), "e.id DESC", p);
+  nlohmann::json items = nlohmann::json::array();
+  for (const db::Row& r : page.rows) {
+    items.push_back({{"id", r.Int(0)},
+                     {"kind", r.Str(1)},
+                     {"format", r.Str(2)},
+                     {"org_id", r.Int(3)},
+                     {"org_name", r.Str(4)},
+                     {"user_id", r.Int(5)},
+                     {"username", r.Str(6)},
+                     {"user_name", r.Str(7)},
+                     {"filter", ParseOrNull(r.OptStr(8))},
+                     {"masked", r.Int(9) != 0},
+                     {"purpose", r.Str(10)},
+                     {"rows", r.Int(11)},
+                     {"completed", r.Int(12) != 0},
+                     {"at", FormatTimestamp(r.Int(13))}});
+  }
+  return api::Reply::Ok(api::Page(std::move(items), page.total, p));
+}
+
+}  // namespace
+
 void RegisterRoutes(api::Api& api) {
+  api.Add({"GET",
+           "/exports",
+           "audit:log:read",
+           "audit",
+           "导出记录（个人信息导出日志）",
+           Exports,
+           {"org_id", "axis", "page", "page_size"}});
   api.Add({"GET",
            "/audit",
            "audit:log:read",

@@ -221,6 +221,16 @@ Result<Principal> Authenticate(db::Tx& tx, const api::App& app, const std::strin
   return p;
 }
 
+Result<Principal> UserPrincipal(db::Tx& tx, std::string_view username) {
+  auto row = tx.QueryOne(
+      "SELECT u.id, u.username, u.display_name, u.role, u.org_id, o.name FROM app_user u JOIN org "
+      "o ON o.id = u.org_id WHERE u.username = ? AND u.disabled = 0",
+      {std::string(username)});
+  if (!row)
+    return Status(Code::kNotFound, "用户“" + std::string(username) + "”不存在或已停用", "user");
+  return PrincipalFromRow(*row);
+}
+
 void TouchSession(api::App& app, const Principal& who) {
   // Often enough that a session in use never looks idle: at most a minute,
   // and a quarter of the idle limit when that is shorter.

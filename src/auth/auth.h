@@ -69,6 +69,9 @@ Result<NewSession> Login(api::App& app, const std::string& username, const std::
 // The principal of a live session token; kUnauthenticated when the token is
 // unknown, idle too long, too old, or its user is disabled.
 Result<Principal> Authenticate(db::Tx& tx, const api::App& app, const std::string& token);
+// The principal of an enabled user, without a session (the command line acts
+// as a user: `gonghui import --user NAME`); kNotFound otherwise.
+Result<Principal> UserPrincipal(db::Tx& tx, std::string_view username);
 
 // Moves last_seen_at forward when it is older than a minute, or than a quarter
 // of the idle limit if that is shorter (own transaction).

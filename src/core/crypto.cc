@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cstdio>
 #include <optional>
 #include <vector>
 
@@ -66,6 +67,23 @@ std::string Sha256(std::string_view data) {
 std::string Sha256Hex(std::string_view data) {
   const std::string digest = Sha256(data);
   return ToHex(reinterpret_cast<const unsigned char*>(digest.data()), digest.size());
+}
+
+Result<std::string> Sha256FileHex(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status(Code::kNotFound, "无法读取文件 " + path, "file");
+  crypto_hash_sha256_state state;
+  crypto_hash_sha256_init(&state);
+  std::vector<unsigned char> buf(1 << 20);
+  for (size_t n; (n = std::fread(buf.data(), 1, buf.size(), f)) > 0;) {
+    crypto_hash_sha256_update(&state, buf.data(), n);
+  }
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) return Status(Code::kNotFound, "无法读取文件 " + path, "file");
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&state, digest);
+  return ToHex(digest, sizeof digest);
 }
 
 std::string Sha256Base64(std::string_view data) { return Base64(Sha256(data)); }

@@ -25,6 +25,8 @@ std::string HashHex(std::string_view data);
 std::string Sha256Base64(std::string_view data);
 // SHA-256 of `data` as lower-case hex (stored files, signed contract texts).
 std::string Sha256Hex(std::string_view data);
+// Of a file read a block at a time; kNotFound when it cannot be read.
+Result<std::string> Sha256FileHex(const std::string& path);
 // Standard base64 (with padding) and back; FromBase64 answers nullopt for text that is not base64.
 std::string Base64(std::string_view bytes);
 std::optional<std::string> FromBase64(std::string_view text);

@@ -6,6 +6,7 @@
 // handlers testable without a socket and the heavy templates in one file.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,11 +35,22 @@ struct Request {
   std::string Cookie(std::string_view name) const;
 };
 
+// Sends one piece of a streamed body and waits until it has left; false when
+// the client is gone (the producer should stop).
+using StreamWrite = std::function<bool(std::string_view chunk)>;
+// A body produced while it is sent (exports of a million rows): the server
+// sends the head at once, then calls the producer on a thread of its own,
+// which writes the body a piece at a time (chunked transfer encoding), so
+// memory holds one piece whatever the size. An error Status ends the body
+// early (the client sees a truncated transfer).
+using StreamBody = std::function<Status(const StreamWrite& write)>;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  StreamBody stream;  // when set, the body instead of `body`
 
   static Response Json(int status, const nlohmann::json& body);
   static Response NoContent();

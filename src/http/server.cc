@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <future>
+#include <memory>
 #include <thread>
 
 #include <restinio/all.hpp>
@@ -78,6 +80,51 @@ restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
   return out.done();
 }
 
+// The streamed bodies being sent: at most kMaxStreams at once (each holds a
+// database connection for its duration); Serve waits for them when it stops.
+constexpr int kMaxStreams = 4;
+constexpr auto kStreamWriteTimeout = std::chrono::seconds(60);
+std::atomic<int> g_streams{0};
+std::atomic<bool> g_stopping{false};
+
+restinio::request_handling_status_t SendStream(const restinio::request_handle_t& req, Response resp,
+                                               const HeaderList& security) {
+  auto out = req->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
+      restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+      ReasonPhrase(resp.status)});
+  if (!resp.content_type.empty())
+    out.append_header(restinio::http_field::content_type, resp.content_type);
+  for (const auto& [name, value] : resp.headers) out.append_header(name, value);
+  for (const auto& [name, value] : security) out.append_header(name, value);
+  out.flush();  // the head goes out now: the first byte does not wait for the body
+  std::thread([out = std::move(out), stream = std::move(resp.stream)]() mutable {
+    struct Done {
+      ~Done() { g_streams.fetch_sub(1); }
+    } done;
+    const StreamWrite write = [&out](std::string_view chunk) {
+      if (g_stopping.load()) return false;
+      if (chunk.empty()) return true;
+      auto sent = std::make_shared<std::promise<bool>>();
+      std::future<bool> written = sent->get_future();
+      out.append_chunk(std::string(chunk));
+      out.flush([sent](const asio::error_code& ec) { sent->set_value(!ec); });
+      return written.wait_for(kStreamWriteTimeout) == std::future_status::ready && written.get();
+    };
+    Status s = Status::Ok();
+    try {
+      s = stream(write);
+    } catch (const std::exception& e) {
+      s = Internal(e.what());
+    }
+    if (!s.ok()) {
+      std::fprintf(stderr, "gonghui: a streamed response ended early: %s\n", s.message().c_str());
+      out.connection_close();
+    }
+    out.done();
+  }).detach();
+  return restinio::request_accepted();
+}
+
 }  // namespace
 
 Status Serve(const ServerOptions& options, const Router& router) {
@@ -140,6 +187,14 @@ Status Serve(const ServerOptions& options, const Router& router) {
                    request.path.c_str(), e.what());
       response = ErrorResponse(Internal("服务器内部错误"));
     }
+    if (response.stream && !draining.load()) {
+      if (g_streams.fetch_add(1) >= kMaxStreams) {
+        g_streams.fetch_sub(1);
+        return Send(req, ErrorResponse({Code::kUnavailable, "同时进行的导出过多，请稍后重试"}),
+                    security, false);
+      }
+      return SendStream(req, std::move(response), security);
+    }
     return Send(req, response, security, draining.load());
   };
 
@@ -170,7 +225,15 @@ Status Serve(const ServerOptions& options, const Router& router) {
   draining = true;
   auto deadline =
       std::chrono::steady_clock::now() + std::chrono::seconds(options.drain_timeout_seconds);
-  while (in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+  while ((in_flight.load() > 0 || g_streams.load() > 0) &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  // Streams still running stop at their next piece; wait for them to let go
+  // of the database.
+  g_stopping = true;
+  for (auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+       g_streams.load() > 0 && std::chrono::steady_clock::now() < until;) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   // Let the last responses leave the socket buffers.

@@ -26,7 +26,10 @@
 // temporary file: no copy of it outlives the job or the process.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "api/api.h"
@@ -43,6 +46,21 @@ namespace gonghui::import {
 //   GET  /imports/{id}/report                  the bad rows as xlsx, 错误说明 beside the cells
 //   POST /imports/{id}/cancel                  a job not yet final → cancelled
 void RegisterRoutes(api::Api& api);
+
+// A file on disk imported as `who` by the runner of this process (the command
+// line: `gonghui import`), with the checks of POST /imports; `progress` gets
+// the job about once a second. Answers the job at its end, as GET
+// /imports/{id} shows it.
+struct FileImport {
+  std::string kind = "member";
+  std::string path;
+  std::string mode = "create";
+  bool dry_run = false;
+  bool again = false;
+  std::optional<int64_t> default_org;
+};
+Result<nlohmann::json> ImportFile(api::App& app, const auth::Principal& who, const FileImport& f,
+                                  const std::function<void(const nlohmann::json&)>& progress);
 
 // The background worker that runs the jobs, one at a time, for the lifetime
 // of `serve`. Constructing it marks the jobs a stopped server left unfinished

@@ -1,7 +1,9 @@
 // The HTTP side of the imports (import.h): upload, jobs, bad rows, report,
 // template, cancel.
 #include <algorithm>
+#include <chrono>
 #include <climits>
+#include <thread>
 
 #include "api/body.h"
 #include "auth/auth.h"
@@ -172,25 +174,90 @@ Result<api::Reply> Template(api::Call& call) {
                        kind->key + "-import-template.xlsx");
 }
 
-Result<api::Reply> Upload(api::Call& call) {
-  GH_ASSIGN_OR_RETURN(const Kind* kind, KindParam(call));
-  const std::string mode = call.req.Query("mode").value_or("create");
-  if (mode != "create" && mode != "update") {
-    return InvalidArgument("mode",
-                           "查询参数 mode 应为 create（新增）或 update（按身份证号码更新）");
+// The upload's options, checked: kind (and the caller's right to import it),
+// mode, the default union.
+struct Options {
+  const Kind* kind = nullptr;
+  std::string mode;
+  bool dry_run = false;
+  bool again = false;
+  std::optional<int64_t> default_org;
+};
+
+Result<Options> CheckOptions(db::Tx& tx, const auth::Principal& who, const std::string& kind_key,
+                             const std::string& mode, bool dry_run, bool again,
+                             std::optional<int64_t> default_org) {
+  Options o;
+  o.kind = FindKind(kind_key);
+  if (o.kind == nullptr) return InvalidArgument("kind", "导入类型（kind）应为 member（会员）");
+  if (!who.Has(o.kind->permission)) {
+    return PermissionDenied("您的角色没有导入" + o.kind->label + "的权限（" + o.kind->permission +
+                            "）");
   }
+  o.mode = mode.empty() ? "create" : mode;
+  if (o.mode != "create" && o.mode != "update") {
+    return InvalidArgument("mode",
+                           "导入方式（mode）应为 create（新增）或 update（按身份证号码更新）");
+  }
+  o.dry_run = dry_run;
+  o.again = again;
+  if (default_org) {
+    UnionResolver unions(who);
+    Result<int64_t> checked = unions.Check(tx, *default_org);
+    if (!checked.ok()) {
+      return Status(checked.status().code(), "默认所属工会" + checked.status().message(), "org_id");
+    }
+    o.default_org = default_org;
+  }
+  return o;
+}
+
+// The job of a file (held open in `file`), queued; 409 for a file the
+// caller's union already imported, unless asked again.
+Result<std::shared_ptr<Job>> NewJob(db::Tx& tx, const auth::Principal& who, const Options& o,
+                                    std::string file_name, std::string hash, int64_t bytes,
+                                    std::FILE* file, int64_t now) {
+  auto job = std::make_shared<Job>();
+  job->file = file;  // closed with the job, whatever happens next
+  if (!o.again && !o.dry_run) {
+    std::optional<db::Row> done = tx.QueryOne(
+        "SELECT id, created_at FROM import_job WHERE kind = ? AND file_hash = ? AND org_id = ? "
+        "AND state = 'done' AND dry_run = 0 ORDER BY id DESC LIMIT 1",
+        {o.kind->key, hash, who.org_id});
+    if (done) {
+      return AlreadyExists("file", "该文件已于 " + FormatTimestamp(done->Int(1)) +
+                                       " 导入（导入任务 " + std::to_string(done->Int(0)) +
+                                       "），如确需再次导入请选择“再次导入”");
+    }
+  }
+  job->kind = o.kind;
+  job->who = who;
+  job->mode = o.mode;
+  job->dry_run = o.dry_run;
+  job->default_org = o.default_org;
+  job->file_name = std::move(file_name);
+  job->file_hash = std::move(hash);
+  job->id = tx.Insert(
+      "INSERT INTO import_job (kind, mode, dry_run, state, org_id, default_org_id, user_id, "
+      "file_name, file_hash, file_bytes, created_at) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, "
+      "?) RETURNING id",
+      {o.kind->key, o.mode, int64_t{o.dry_run ? 1 : 0}, who.org_id, db::OrNull(o.default_org),
+       who.user_id, job->file_name, job->file_hash, bytes, now});
+  return job;
+}
+
+Result<api::Reply> Upload(api::Call& call) {
   GH_ASSIGN_OR_RETURN(bool dry_run, BoolParam(call, "dry_run", "试导入"));
   GH_ASSIGN_OR_RETURN(bool again, BoolParam(call, "again", "再次导入"));
   std::optional<int64_t> default_org;
   if (auto v = call.req.Query("org_id"); v && !v->empty()) {
     default_org = api::ParseId(*v);
     if (!default_org) return InvalidArgument("org_id", "查询参数 org_id（默认所属工会）应为正整数");
-    UnionResolver unions(call.who);
-    Result<int64_t> checked = unions.Check(call.tx, *default_org);
-    if (!checked.ok()) {
-      return Status(checked.status().code(), "默认所属工会" + checked.status().message(), "org_id");
-    }
   }
+  GH_ASSIGN_OR_RETURN(
+      Options options,
+      CheckOptions(call.tx, call.who, call.req.Query("kind").value_or(""),
+                   call.req.Query("mode").value_or(""), dry_run, again, default_org));
   std::string file_name = api::Trim(call.req.Query("file_name").value_or(""));
   if (file_name.empty()) file_name = "导入文件";
   if (api::Utf8Length(file_name) > 200) {
@@ -198,41 +265,18 @@ Result<api::Reply> Upload(api::Call& call) {
   }
   const std::string& body = call.req.body;
   if (body.empty()) return InvalidArgument("file", "请选择要导入的文件（请求内容为空）");
-  const std::string hash = Sha256Hex(body);
-  if (!again && !dry_run) {
-    std::optional<db::Row> done = call.tx.QueryOne(
-        "SELECT id, created_at FROM import_job WHERE kind = ? AND file_hash = ? AND org_id = ? "
-        "AND state = 'done' AND dry_run = 0 ORDER BY id DESC LIMIT 1",
-        {kind->key, hash, call.who.org_id});
-    if (done) {
-      return AlreadyExists("file", "该文件已于 " + FormatTimestamp(done->Int(1)) +
-                                       " 导入（导入任务 " + std::to_string(done->Int(0)) +
-                                       "），如确需再次导入请选择“再次导入”");
-    }
-  }
-  auto job = std::make_shared<Job>();
-  job->kind = kind;
-  job->who = call.who;
-  job->mode = mode;
-  job->dry_run = dry_run;
-  job->default_org = default_org;
-  job->file_name = file_name;
-  job->file_hash = hash;
-  job->file = std::tmpfile();
-  if (job->file == nullptr || std::fwrite(body.data(), 1, body.size(), job->file) != body.size() ||
-      std::fflush(job->file) != 0) {
-    return Internal("无法保存上传的文件，请稍后重试");
-  }
-  job->id = call.tx.Insert(
-      "INSERT INTO import_job (kind, mode, dry_run, state, org_id, default_org_id, user_id, "
-      "file_name, file_hash, file_bytes, created_at) VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, "
-      "?) RETURNING id",
-      {kind->key, mode, int64_t{dry_run ? 1 : 0}, call.who.org_id, db::OrNull(default_org),
-       call.who.user_id, file_name, hash, static_cast<int64_t>(body.size()), call.now});
+  std::FILE* file = std::tmpfile();
+  if (file == nullptr) return Internal("无法保存上传的文件，请稍后重试");
+  const bool saved =
+      std::fwrite(body.data(), 1, body.size(), file) == body.size() && std::fflush(file) == 0;
+  GH_ASSIGN_OR_RETURN(std::shared_ptr<Job> job,
+                      NewJob(call.tx, call.who, options, file_name, Sha256Hex(body),
+                             static_cast<int64_t>(body.size()), file, call.now));
+  if (!saved) return Internal("无法保存上传的文件，请稍后重试");
   const int64_t id = job->id;
   if (!Enqueue(std::move(job))) return Status(Code::kUnavailable, "导入服务未启动，请稍后重试");
   GH_ASSIGN_OR_RETURN(db::Row row, JobInScope(call, id));
-  return api::Reply{202, JobJson(row, call.now), {}, {}, {}};
+  return api::Reply{202, JobJson(row, call.now), {}, {}, {}, {}};
 }
 
 Result<api::Reply> List(api::Call& call) {
@@ -348,6 +392,45 @@ Result<api::Reply> Cancel(api::Call& call) {
 }
 
 }  // namespace
+
+Result<nlohmann::json> ImportFile(api::App& app, const auth::Principal& who, const FileImport& f,
+                                  const std::function<void(const nlohmann::json&)>& progress) {
+  GH_ASSIGN_OR_RETURN(std::string hash, Sha256FileHex(f.path));
+  std::FILE* file = std::fopen(f.path.c_str(), "rb");
+  if (file == nullptr) return Status(Code::kNotFound, "无法读取文件 " + f.path, "file");
+  const size_t slash = f.path.rfind('/');
+  const std::string name = slash == std::string::npos ? f.path : f.path.substr(slash + 1);
+  std::fseek(file, 0, SEEK_END);
+  const int64_t bytes = std::ftell(file);
+  std::rewind(file);
+  GH_ASSIGN_OR_RETURN(std::shared_ptr<Job> job,
+                      app.db.Run<std::shared_ptr<Job>>(
+                          db::Mode::kWrite, [&](db::Tx& tx) -> Result<std::shared_ptr<Job>> {
+                            GH_ASSIGN_OR_RETURN(
+                                Options o, CheckOptions(tx, who, f.kind, f.mode, f.dry_run, f.again,
+                                                        f.default_org));
+                            return NewJob(tx, who, o, name, hash, bytes, file, app.clock.Now());
+                          }));
+  const int64_t id = job->id;
+  if (!Enqueue(job)) return Status(Code::kUnavailable, "导入服务未启动");
+  auto read = [&]() -> Result<nlohmann::json> {
+    return app.db.Run<nlohmann::json>(db::Mode::kRead, [&](db::Tx& tx) -> Result<nlohmann::json> {
+      std::optional<db::Row> row =
+          tx.QueryOne(std::string("SELECT ") + kJobColumns + kJobFrom + " WHERE j.id = ?", {id});
+      if (!row) return Internal("导入任务丢失");
+      return JobJson(*row, app.clock.Now());
+    });
+  };
+  while (job->phase.load() != Job::kDone) {
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    if (job->phase.load() == Job::kDone) break;
+    GH_ASSIGN_OR_RETURN(nlohmann::json now, read());
+    progress(now);
+  }
+  // The runner lets go of the job after recording its outcome.
+  while (Running(id)) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  return read();
+}
 
 void RegisterRoutes(api::Api& api) {
   api.Add({"GET", "/imports/template", "", "imports", "导入模板（xlsx）", Template, {"kind"}});

@@ -359,11 +359,11 @@ void ReplaceChildren(db::Tx& tx, int64_t member_id, const std::vector<Child>& ch
   }
 }
 
-Result<api::Reply> List(api::Call& call) {
-  GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
-  GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
-  std::vector<db::Value> params;
-  std::string where = " WHERE " + api::InSubtree("m.org_id", sub, params);
+}  // namespace
+
+Result<std::string> ListWhere(const api::Call& call, const api::ListParams& p,
+                              const api::Subtree* sub, std::vector<db::Value>& params) {
+  std::string where = " WHERE " + (sub ? api::InSubtree("m.org_id", *sub, params) : "1 = 1");
   if (!p.q.empty()) {
     where += " AND (m.name LIKE ? ESCAPE '\\' OR m.employer LIKE ? ESCAPE '\\')";
     params.push_back(db::ContainsPattern(p.q));
@@ -386,6 +386,16 @@ Result<api::Reply> List(api::Call& call) {
     where += " AND (',' || m.tags || ',') LIKE ? ESCAPE '\\'";
     params.push_back("%," + db::EscapeLike(*tag) + ",%");
   }
+  return where;
+}
+
+namespace {
+
+Result<api::Reply> List(api::Call& call) {
+  GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
+  GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
+  std::vector<db::Value> params;
+  GH_ASSIGN_OR_RETURN(std::string where, ListWhere(call, p, &sub, params));
   // Without a search or a tag, the count of the subtree's members by status.
   std::optional<int64_t> counted;
   const std::string status = call.req.Query("status").value_or("");

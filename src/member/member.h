@@ -52,6 +52,19 @@ namespace gonghui::member {
 //                                   from_org_name, to_org_id, to_org_name, reason, user_id}]}
 void RegisterRoutes(api::Api& api);
 
+// Export (export.cc, docs/api.md "Members"), the list's filters:
+//   GET /members/export?format=csv|xlsx&org_id&axis&q&status&tag&unmasked&purpose
+//       member:member:read; streamed (a piece at a time, whatever the rows),
+//       grouped by union. Masked unless `unmasked=true`, which needs
+//       member:pii:read (403) and a stated `purpose` (422). Every export is
+//       logged (audit.h, the PIPL export log) before its first row.
+void RegisterExportRoutes(api::Api& api);
+
+// The WHERE clause of the list's filters (q, status, tag; 422 naming the
+// parameter), with the subtree when `sub` is given.
+Result<std::string> ListWhere(const api::Call& call, const api::ListParams& p,
+                              const api::Subtree* sub, std::vector<db::Value>& params);
+
 // --- Validation shared with bulk import; pure and thread-safe ---------------
 
 inline constexpr const char* kStatuses[] = {"active", "suspended", "left"};

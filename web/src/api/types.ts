@@ -2167,3 +2167,87 @@ export interface TaskDigest {
 }
 
 export type TaskStep = 'report' | 'complete' | 'accept' | 'return';
+
+// --- Imports and exports (docs/api.md § Imports, § Members) ---------------------------------
+
+export type ImportKind = 'member';
+export type ImportMode = 'create' | 'update';
+/** The job's state machine (src/import/import.h); the last five are final. */
+export type ImportState = 'queued' | 'checking' | 'writing' | 'checked' | 'done' | 'rejected' | 'failed' | 'cancelled';
+
+export interface ImportJob {
+  id: number;
+  kind: ImportKind;
+  mode: ImportMode;
+  dry_run: boolean;
+  state: ImportState;
+  state_label: string;
+  final: boolean;
+  cancelling: boolean;
+  /** 0–1: checking is the first 70 %, writing the rest. */
+  progress: number;
+  org_id: number;
+  org_name: string;
+  default_org_id: number | null;
+  user_id: number;
+  user_name: string;
+  file_name: string;
+  file_bytes: number;
+  format: string;
+  encoding: string;
+  ignored_columns: string[];
+  rows_read: number;
+  rows_checked: number;
+  rows_written: number;
+  rows_bad: number;
+  rows_skipped: number;
+  message: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface ImportUpload {
+  kind: ImportKind;
+  mode?: ImportMode;
+  dry_run?: boolean;
+  org_id?: number;
+  again?: boolean;
+  file_name?: string;
+}
+
+export interface ImportProblem {
+  column: string;
+  message: string;
+}
+
+export interface ImportBadRow {
+  line: number;
+  cells: string[];
+  problems: ImportProblem[];
+  /** 第 12 行「身份证号码」：… */
+  messages: string[];
+}
+
+export interface ImportQuery extends ListQuery {
+  kind?: ImportKind;
+}
+
+export type TableFormat = 'csv' | 'xlsx';
+
+export interface ExportLogEntry {
+  id: number;
+  kind: string;
+  format: TableFormat;
+  org_id: number;
+  org_name: string;
+  user_id: number;
+  username: string;
+  user_name: string;
+  filter: Record<string, unknown>;
+  masked: boolean;
+  purpose: string;
+  rows: number;
+  completed: boolean;
+  at: string;
+}

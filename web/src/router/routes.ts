@@ -263,6 +263,12 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.audit', permission: 'audit:log:read', menuIcon: 'Document' },
   },
   {
+    path: 'exports',
+    name: 'exports',
+    component: () => import('@/views/audit/exports.vue'),
+    meta: { title: 'menu.exports', permission: 'audit:log:read', menuIcon: 'Download' },
+  },
+  {
     path: 'user',
     name: 'user',
     component: () => import('@/views/user/index.vue'),
