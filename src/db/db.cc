@@ -579,15 +579,31 @@ void CopyIn(soci::session& session, const std::string& sql, const std::string& d
 
 }  // namespace
 
+std::vector<std::string> DropIndexes(Tx& tx, const std::string& table) {
+  std::vector<std::string> sqls;
+  if (!tx.sqlite()) return sqls;
+  for (const Row& r : tx.Query(
+           "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS "
+           "NOT NULL ORDER BY name",
+           {table})) {
+    tx.Exec("DROP INDEX " + r.Str(0));
+    sqls.push_back(r.Str(1));
+  }
+  return sqls;
+}
+
 BulkInsert::BulkInsert(Tx& tx, std::string table, std::vector<std::string> columns,
                        size_t rows_per_statement)
     : tx_(tx),
       table_(std::move(table)),
       columns_(std::move(columns)),
       per_statement_(tx.sqlite() ? rows_per_statement : rows_per_statement * 20) {
-  std::string cols;
-  for (size_t i = 0; i < columns_.size(); ++i) cols += (i ? ", " : "") + columns_[i];
-  head_ = tx.sqlite() ? "INSERT INTO " + table_ + " (" + cols + ") VALUES "
+  std::string cols, marks;
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    cols += (i ? ", " : "") + columns_[i];
+    marks += i ? ", ?" : "?";
+  }
+  head_ = tx.sqlite() ? "INSERT INTO " + table_ + " (" + cols + ") VALUES (" + marks + ")"
                       : "COPY " + table_ + " (" + cols + ") FROM STDIN";
 }
 
@@ -596,18 +612,18 @@ BulkInsert::~BulkInsert() noexcept(false) {
 }
 
 void BulkInsert::Add(const std::vector<Value>& row) {
-  if (tx_.sqlite()) {
-    pending_ += pending_rows_ ? ",(" : "(";
-    for (size_t i = 0; i < row.size(); ++i) pending_ += (i ? "," : "") + Literal(row[i]);
-    pending_ += ")";
-  } else {
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (i) pending_ += '\t';
-      AppendCopyValue(pending_, row[i]);
-    }
-    pending_ += '\n';
-  }
   ++rows_;
+  if (tx_.sqlite()) {
+    // One cached prepared statement per row: SQLite then parses nothing,
+    // where multi-row INSERTs of literals parsed every value.
+    tx_.Exec(head_, row);
+    return;
+  }
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i) pending_ += '\t';
+    AppendCopyValue(pending_, row[i]);
+  }
+  pending_ += '\n';
   if (++pending_rows_ >= per_statement_) Flush();
 }
 
@@ -617,11 +633,7 @@ void BulkInsert::Flush() {
   data.swap(pending_);
   pending_rows_ = 0;
   tx_.CountStatement();
-  if (tx_.native_) {
-    tx_.native_->Exec(head_ + data);
-  } else {
-    CopyIn(tx_.session(), head_, data);
-  }
+  CopyIn(tx_.session(), head_, data);
 }
 
 }  // namespace gonghui::db

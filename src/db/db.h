@@ -183,8 +183,8 @@ namespace gonghui::db {
 
 // Appends rows to one table, the fast path for generated and imported data:
 // on PostgreSQL through COPY on the native connection (row-by-row prepared
-// inserts are ~60 times slower there), on SQLite as multi-row INSERT
-// statements of literal values. `rows_per_statement` rows go per round trip.
+// inserts are ~60 times slower there, `rows_per_statement` × 20 rows go per
+// round trip), on SQLite through one prepared statement, bound per row.
 // Values are escaped here; nothing from a request reaches this class
 // unvalidated. Runs inside the caller's transaction.
 class BulkInsert {
@@ -208,6 +208,12 @@ class BulkInsert {
   size_t pending_rows_ = 0;
   int64_t rows_ = 0;
 };
+
+// SQLite: drops the indexes of `table` that are no constraint's (those its
+// CREATE TABLE made stay) and answers the statements that create them again,
+// for a bulk load to run after it. Nothing on PostgreSQL, where dropping an
+// index would lock the table against readers until the commit.
+std::vector<std::string> DropIndexes(Tx& tx, const std::string& table);
 
 // Escapes % _ and \ for `LIKE ? ESCAPE '\'`, so the text matches itself only.
 std::string EscapeLike(std::string_view text);

@@ -5,9 +5,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "api/api.h"
@@ -55,6 +58,33 @@ struct Row {
   const Cell& At(const std::vector<int>& index, size_t i) const;
 };
 
+class UnionResolver;
+
+// The cells of one row as a kind reads them: each problem is put under its
+// column's header.
+class RowReader {
+ public:
+  RowReader(Row& row, const std::vector<int>& index, const std::vector<Column>& columns)
+      : row_(row), index_(index), columns_(columns) {}
+  const Cell& At(size_t col) const { return row_.At(index_, col); }
+  void Fail(size_t col, const std::string& message);
+  // The cell's text (TextOf), or nullopt after a problem.
+  std::optional<std::string> Text(size_t col);
+  // The same, of at most `max_chars` characters; an empty cell is a problem
+  // when `required`.
+  std::optional<std::string> Text(size_t col, size_t max_chars, bool required);
+  // The org the cell names (UnionResolver); an empty cell is `fallback` (the
+  // upload's default), else a problem when `required`. 0 when none.
+  int64_t Org(db::Tx& tx, size_t col, UnionResolver& orgs, std::optional<int64_t> fallback,
+              bool required);
+  bool Ok() const { return row_.problems.empty(); }
+
+ private:
+  Row& row_;
+  const std::vector<int>& index_;
+  const std::vector<Column>& columns_;
+};
+
 // What a job knows while it runs.
 struct JobContext {
   api::App& app;
@@ -90,21 +120,62 @@ struct Kind {
   // The downloadable template: the header, an example row, drop-down lists.
   std::function<XlsxSheet()> template_sheet;
   std::function<std::unique_ptr<Checker>(const JobContext&)> checker;
+  // The column update mode matches records by ("身份证号码"); "" when the
+  // kind has no update mode.
+  std::string update_by;
 };
+
+// The records of `table` whose `column` is one of `keys` (one query), as
+// key → (id, org_id).
+std::unordered_map<std::string, std::pair<int64_t, int64_t>> FindExisting(
+    db::Tx& tx, const std::string& table, const std::string& column,
+    const std::vector<std::string>& keys);
+
+// The spool record of a good row. Create: `org_id`, the column values in
+// order, then `now` twice (created_at, updated_at). Update: the record's
+// `id` and `org_id`, then (column, value) pairs.
+void AddRecord(Spool& out, bool update, int64_t id, int64_t org_id,
+               std::vector<std::pair<std::string, db::Value>>& columns, int64_t now);
+
+// The update mode's write: each record of `in` (as AddRecord made it) sets
+// its columns and updated_at on its row of `table`; `changed(id, org_id)`
+// after each.
+int64_t UpdateRecords(db::Tx& tx, Spool& in, const std::string& table, int64_t now,
+                      const std::function<void(int64_t)>& written,
+                      const std::function<void(int64_t, int64_t)>& changed);
+
+// The create mode's write: every record of `in` (as AddRecord made it) into
+// `table` with these columns (org_id first), the count triggers of the
+// measure `table` paused and the counts added once (org/count.h), the
+// column `bucket_at` being the count's bucket. A write as large as half the
+// table on SQLite drops the table's indexes and creates them again at the
+// end (from `rebuild_indexes_from` rows): sorting once is faster than growing
+// a B-tree row by row (a unique
+// index created again still refuses a duplicate, and a rollback restores
+// them). Answers the rows written per (org, bucket).
+std::map<std::pair<int64_t, std::string>, int64_t> InsertRecords(
+    db::Tx& tx, Spool& in, const std::string& table, const std::vector<std::string>& columns,
+    size_t bucket_at, const std::function<void(int64_t)>& written,
+    int64_t rebuild_indexes_from = 100000);
 
 // The kinds, by key; nullptr for none.
 const Kind* FindKind(std::string_view key);
 const Kind& MemberKind();
+const Kind& EnterpriseKind();
+const Kind& UnionKind();
 
 // The template's example rows start their first cell with this; the import
 // skips them.
 inline constexpr std::string_view kExampleMark = "示例：";
 
-// "所属工会" as a column a row resolves to a union in the caller's scope that
-// may hold members: by code, else by exact name. Cached per job.
+// "所属工会" as a column a row resolves to an org in the caller's scope: by
+// code, else by exact name. A partner org is refused with `partner_message`
+// (none when it is ""). Cached per job.
 class UnionResolver {
  public:
-  explicit UnionResolver(const auth::Principal& who) : who_(who) {}
+  explicit UnionResolver(const auth::Principal& who,
+                         std::string partner_message = "是非工会合作单位，会员只能属于工会")
+      : who_(who), partner_message_(std::move(partner_message)) {}
   // The union's id, or a message saying why the text names none.
   Result<int64_t> Resolve(db::Tx& tx, const std::string& text);
   // The union of a row that names none (`org_id` of the upload).
@@ -112,6 +183,7 @@ class UnionResolver {
 
  private:
   const auth::Principal& who_;
+  std::string partner_message_;
   std::map<std::string, Result<int64_t>> by_text_;
   std::map<int64_t, Result<int64_t>> by_id_;
 };

@@ -105,8 +105,8 @@ Result<int64_t> UnionResolver::Check(db::Tx& tx, int64_t org_id) {
   std::optional<db::Row> org = tx.QueryOne("SELECT is_partner FROM org WHERE id = ?", {org_id});
   if (!org || !auth::InScope(tx, who_, org_id)) {
     out = NotFound("该工会不存在或不在您的管辖范围内");
-  } else if (org->Int(0) != 0) {
-    out = InvalidArgument("org", "是非工会合作单位，会员只能属于工会");
+  } else if (org->Int(0) != 0 && !partner_message_.empty()) {
+    out = InvalidArgument("org", partner_message_);
   }
   by_id_.emplace(org_id, out);
   return out;
@@ -147,7 +147,9 @@ Result<int64_t> UnionResolver::Resolve(db::Tx& tx, const std::string& text) {
 }
 
 const Kind* FindKind(std::string_view key) {
-  if (key == "member") return &MemberKind();
+  for (const Kind* kind : {&MemberKind(), &EnterpriseKind(), &UnionKind()}) {
+    if (key == kind->key) return kind;
+  }
   return nullptr;
 }
 
@@ -334,7 +336,7 @@ class JobRun {
     // The header: the first row that names two columns of the kind.
     std::vector<Column> columns = job_.kind->columns;
     if (job_.mode == "update") {
-      for (Column& c : columns) c.required = c.key == "id_number";
+      for (Column& c : columns) c.required = c.header == job_.kind->update_by;
     }
     std::optional<Cells> header;
     for (int i = 0; i < kHeaderSearchRows; ++i) {
@@ -352,8 +354,8 @@ class JobRun {
     checked.encoding = sheet.Encoding();
     if (!header) {
       checked.state = "rejected";
-      checked.message = "文件的前 " + std::to_string(kHeaderSearchRows) +
-                        " 行中没有表头（如“姓名”“身份证号码”），请使用导入模板";
+      checked.message = "文件的前 " + std::to_string(kHeaderSearchRows) + " 行中没有表头（如“" +
+                        columns.at(0).header + "”“" + columns.at(1).header + "”），请使用导入模板";
       return checked;
     }
     Result<HeaderMatch> match = MatchHeader(*header, columns);

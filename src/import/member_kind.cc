@@ -144,23 +144,10 @@ class MemberChecker final : public Checker {
       if (ReadRow(tx, rows[i], g)) good.push_back(std::move(g));
     }
     // The fingerprints against the database, one query per batch.
-    std::unordered_map<std::string, std::pair<int64_t, int64_t>> found;  // hash → (id, org)
-    if (!good.empty()) {
-      std::string marks;
-      std::vector<db::Value> params;
-      for (const Good& g : good) {
-        marks += marks.empty() ? "?" : ", ?";
-        params.emplace_back(g.hash);
-      }
-      for (const db::Row& r :
-           tx.Query("SELECT id_number_hash, id, org_id FROM member WHERE id_number_hash IN (" +
-                        marks + ")",
-                    params)) {
-        found[r.Str(0)] = {r.Int(1), r.Int(2)};
-      }
-    }
+    std::vector<std::string> hashes;
+    for (const Good& g : good) hashes.push_back(g.hash);
+    const auto found = FindExisting(tx, "member", "id_number_hash", hashes);  // → (id, org)
     const bool update = job_.mode == "update";
-    std::vector<db::Value> values;
     for (Good& g : good) {
       Row& row = rows[g.row];
       auto hit = found.find(g.hash);
@@ -182,21 +169,8 @@ class MemberChecker final : public Checker {
             {"所属工会", "与该会员现在的工会不同；会员转入其他工会请办理会员转移"});
         continue;
       }
-      values.clear();
-      if (update) {
-        values.emplace_back(hit->second.first);
-        values.emplace_back(hit->second.second);
-        for (auto& [col, v] : g.columns) {
-          values.emplace_back(col);
-          values.push_back(std::move(v));
-        }
-      } else {
-        values.emplace_back(g.org_id);
-        for (auto& [col, v] : g.columns) values.push_back(std::move(v));
-        values.emplace_back(job_.now);
-        values.emplace_back(job_.now);
-      }
-      out.Add(values);
+      AddRecord(out, update, update ? hit->second.first : 0, update ? hit->second.second : g.org_id,
+                g.columns, job_.now);
     }
   }
 
@@ -225,52 +199,22 @@ class MemberChecker final : public Checker {
  private:
   // Reads the cells of one row into `g`; false (with problems) when bad.
   bool ReadRow(db::Tx& tx, Row& row, Good& g) {
-    const std::vector<int>& index = job_.header.index;
+    RowReader r(row, job_.header.index, MemberColumns());
     const bool update = job_.mode == "update";
-    auto problem = [&](Col col, const std::string& message) {
-      row.problems.push_back({MemberColumns()[col].header, message});
-    };
-    auto text = [&](Col col) -> std::optional<std::string> {
-      Result<std::string> t = TextOf(row.At(index, col));
-      if (!t.ok()) {
-        problem(col, t.status().message());
-        return std::nullopt;
-      }
-      return std::move(*t);
-    };
     // 所属工会
-    if (std::optional<std::string> name = text(kUnion); name && !name->empty()) {
-      Result<int64_t> org = unions_.Resolve(tx, *name);
-      if (org.ok()) {
-        g.org_id = *org;
-      } else {
-        problem(kUnion, org.status().message());
-      }
-    } else if (name && !update) {
-      if (job_.default_org) {
-        g.org_id = *job_.default_org;
-      } else {
-        problem(kUnion, "不能为空（或在导入时选择默认的所属工会）");
-      }
-    }
+    g.org_id = r.Org(tx, kUnion, unions_, update ? std::nullopt : job_.default_org, !update);
     // 姓名
-    if (std::optional<std::string> name = text(kName)) {
-      if (name->empty()) {
-        if (!update) problem(kName, "不能为空");
-      } else if (api::Utf8Length(*name) > 50) {
-        problem(kName, "不能超过 50 个字");
-      } else {
-        g.columns.emplace_back("name", *name);
-      }
+    if (std::optional<std::string> name = r.Text(kName, 50, !update); name && !name->empty()) {
+      g.columns.emplace_back("name", *name);
     }
     // 身份证号码
-    Result<std::string> id_text = DigitsOf(row.At(index, kIdNumber), false);
+    Result<std::string> id_text = DigitsOf(r.At(kIdNumber), false);
     if (!id_text.ok()) {
-      problem(kIdNumber, id_text.status().message());
+      r.Fail(kIdNumber, id_text.status().message());
     } else if (Result<IdNumberInfo> id = ParseIdNumber(*id_text); !id.ok()) {
-      problem(kIdNumber, id.status().message());
+      r.Fail(kIdNumber, id.status().message());
     } else if (Result<Date> birth = ParseDate(id->birth_date); !birth.ok() || *birth > today_) {
-      problem(kIdNumber, "身份证号码中的出生日期晚于今天");
+      r.Fail(kIdNumber, "身份证号码中的出生日期晚于今天");
     } else {
       g.hash = job_.app.box.Fingerprint(id->number);
       keys_.emplace_back(IdKey(id->number), row.line);
@@ -283,109 +227,80 @@ class MemberChecker final : public Checker {
       }
     }
     // 手机号码
-    Result<std::string> phone = DigitsOf(row.At(index, kPhone), true);
+    Result<std::string> phone = DigitsOf(r.At(kPhone), true);
     if (!phone.ok()) {
-      problem(kPhone, phone.status().message());
+      r.Fail(kPhone, phone.status().message());
     } else if (phone->empty()) {
       if (!update) {
         g.columns.emplace_back("phone_cipher", std::string());
         g.columns.emplace_back("phone_masked", std::string());
       }
     } else if (Status s = CheckPhone(*phone); !s.ok()) {
-      problem(kPhone, s.message());
+      r.Fail(kPhone, s.message());
     } else {
       g.columns.emplace_back("phone_cipher", job_.app.box.Seal(*phone));
       g.columns.emplace_back("phone_masked", MaskPhone(*phone));
     }
     // 工作单位
-    if (std::optional<std::string> employer = text(kEmployer)) {
-      if (api::Utf8Length(*employer) > 100) {
-        problem(kEmployer, "不能超过 100 个字");
-      } else if (!update || !employer->empty()) {
-        g.columns.emplace_back("employer", *employer);
-      }
+    if (std::optional<std::string> employer = r.Text(kEmployer, 100, false);
+        employer && (!update || !employer->empty())) {
+      g.columns.emplace_back("employer", *employer);
     }
     // 入会日期
-    Result<std::optional<Date>> join = DateOf(row.At(index, kJoinDate));
+    Result<std::optional<Date>> join = DateOf(r.At(kJoinDate));
     if (!join.ok()) {
-      problem(kJoinDate, join.status().message());
+      r.Fail(kJoinDate, join.status().message());
     } else if (*join && **join > today_) {
-      problem(kJoinDate, "不能晚于今天");
+      r.Fail(kJoinDate, "不能晚于今天");
     } else if (*join) {
       g.columns.emplace_back("join_date", (*join)->ToString());
     } else if (!update) {
       g.columns.emplace_back("join_date", db::Null());
     }
     // 会员状态
-    if (std::optional<std::string> status = text(kStatus)) {
+    if (std::optional<std::string> status = r.Text(kStatus)) {
       const char* code = status->empty()
                              ? (update ? nullptr : "active")
                              : CodeOf(std::begin(kStatusWords), std::end(kStatusWords), *status);
       if (code == nullptr && !status->empty()) {
-        problem(kStatus, "“" + *status + "”不是会员状态，应为正常、暂停或已离会");
+        r.Fail(kStatus, "“" + *status + "”不是会员状态，应为正常、暂停或已离会");
       } else if (code != nullptr) {
         g.columns.emplace_back("status", std::string(code));
       }
     }
     // 会员标签
-    if (std::optional<std::string> tags = text(kTags)) {
+    if (std::optional<std::string> tags = r.Text(kTags)) {
       if (Result<std::vector<std::string>> parsed = ParseTagText(*tags); !parsed.ok()) {
-        problem(kTags, parsed.status().message());
+        r.Fail(kTags, parsed.status().message());
       } else if (!update || !tags->empty()) {
         g.columns.emplace_back("tags", member::JoinTags(*parsed));
       }
     }
     // In update mode, a column the file does not have is left as it is; so is
     // an empty cell.
-    return row.problems.empty();
+    return r.Ok();
   }
 
   Result<int64_t> WriteNew(db::Tx& tx, Spool& in, const std::function<void(int64_t)>& written) {
-    org::PauseCounts(tx, "member");
-    std::map<std::pair<int64_t, std::string>, int64_t> counts;  // (org, status) → rows
+    constexpr size_t kStatusAt = 11;
+    const auto counts = InsertRecords(tx, in, "member", kInsertColumns, kStatusAt, written);
     int64_t n = 0;
-    {
-      db::BulkInsert insert(tx, "member", kInsertColumns);
-      std::vector<db::Value> values;
-      for (in.Rewind(); in.Next(values);) {
-        ++counts[{std::get<int64_t>(values[0]), std::get<std::string>(values[11])}];
-        insert.Add(values);
-        if (++n % 10000 == 0) written(n);
-      }
-    }
-    std::vector<org::CountDelta> deltas;
-    for (const auto& [key, rows] : counts) deltas.push_back({key.first, key.second, rows});
-    org::AddCounts(tx, "member", deltas);
-    org::ResumeCounts(tx, "member");
     int64_t last_org = 0;
     for (const auto& [key, rows] : counts) {
       if (key.first != last_org) org::MembersChanged(tx, key.first);
       last_org = key.first;
+      n += rows;
     }
-    written(n);
     return n;
   }
 
   Result<int64_t> WriteUpdates(db::Tx& tx, Spool& in, const std::function<void(int64_t)>& written) {
     std::vector<int64_t> orgs;
-    int64_t n = 0;
-    std::vector<db::Value> values;
-    for (in.Rewind(); in.Next(values);) {
-      std::string sql = "UPDATE member SET updated_at = ?";
-      std::vector<db::Value> params = {job_.now};
-      for (size_t i = 2; i + 1 < values.size(); i += 2) {
-        sql += ", " + std::get<std::string>(values[i]) + " = ?";
-        params.push_back(values[i + 1]);
-      }
-      params.push_back(values[0]);
-      tx.Exec(sql + " WHERE id = ?", params);
-      orgs.push_back(std::get<int64_t>(values[1]));
-      if (++n % 1000 == 0) written(n);
-    }
+    const int64_t n = UpdateRecords(tx, in, "member", job_.now, written,
+                                    [&](int64_t, int64_t org) { orgs.push_back(org); });
     std::sort(orgs.begin(), orgs.end());
     orgs.erase(std::unique(orgs.begin(), orgs.end()), orgs.end());
     for (int64_t org : orgs) org::MembersChanged(tx, org);
-    written(n);
     return n;
   }
 
@@ -418,7 +333,8 @@ const Kind& MemberKind() {
                          MemberTemplate,
                          [](const JobContext& job) -> std::unique_ptr<Checker> {
                            return std::make_unique<MemberChecker>(job);
-                         }};
+                         },
+                         "身份证号码"};
   return kind;
 }
 

@@ -15,6 +15,9 @@
 namespace gonghui::import {
 namespace {
 
+constexpr const char* kKindChoices =
+    "应为 member（会员）、enterprise（用人单位）或 union（基层工会）";
+
 constexpr size_t kMaxUploadBytes = 100 * 1024 * 1024;
 constexpr const char* kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -151,7 +154,7 @@ Result<const Kind*> KindParam(const api::Call& call) {
   const std::string key = call.req.Query("kind").value_or("");
   const Kind* kind = FindKind(key);
   if (kind == nullptr)
-    return InvalidArgument("kind", "查询参数 kind（导入类型）应为 member（会员）");
+    return InvalidArgument("kind", std::string("查询参数 kind（导入类型）") + kKindChoices);
   if (!call.who.Has(kind->permission)) {
     return PermissionDenied("您的角色没有导入" + kind->label + "的权限（" + kind->permission +
                             "）");
@@ -189,15 +192,21 @@ Result<Options> CheckOptions(db::Tx& tx, const auth::Principal& who, const std::
                              std::optional<int64_t> default_org) {
   Options o;
   o.kind = FindKind(kind_key);
-  if (o.kind == nullptr) return InvalidArgument("kind", "导入类型（kind）应为 member（会员）");
+  if (o.kind == nullptr)
+    return InvalidArgument("kind", std::string("导入类型（kind）") + kKindChoices);
   if (!who.Has(o.kind->permission)) {
     return PermissionDenied("您的角色没有导入" + o.kind->label + "的权限（" + o.kind->permission +
                             "）");
   }
   o.mode = mode.empty() ? "create" : mode;
   if (o.mode != "create" && o.mode != "update") {
-    return InvalidArgument("mode",
-                           "导入方式（mode）应为 create（新增）或 update（按身份证号码更新）");
+    return InvalidArgument(
+        "mode", "导入方式（mode）应为 create（新增）或 update（按" +
+                    (o.kind->update_by.empty() ? std::string("编号") : o.kind->update_by) +
+                    "更新）");
+  }
+  if (o.mode == "update" && o.kind->update_by.empty()) {
+    return InvalidArgument("mode", o.kind->label + "导入只能新增（mode=create）");
   }
   o.dry_run = dry_run;
   o.again = again;
@@ -286,7 +295,7 @@ Result<api::Reply> List(api::Call& call) {
   std::string where = " WHERE " + api::InSubtree("j.org_id", sub, params);
   if (auto kind = call.req.Query("kind"); kind && !kind->empty()) {
     if (FindKind(*kind) == nullptr) {
-      return InvalidArgument("kind", "查询参数 kind（导入类型）应为 member（会员）");
+      return InvalidArgument("kind", std::string("查询参数 kind（导入类型）") + kKindChoices);
     }
     where += " AND j.kind = ?";
     params.emplace_back(*kind);

@@ -267,6 +267,36 @@ Result<std::string> DigitsOf(const Cell& cell, bool phone_digits) {
                                      "重新填写（或在号码前加英文单引号 '）");
 }
 
+Result<std::optional<int64_t>> WholeOf(const Cell& cell, int64_t max) {
+  GH_ASSIGN_OR_RETURN(std::string text, TextOf(cell));
+  if (text.empty()) return std::optional<int64_t>();
+  const Status bad =
+      InvalidArgument("cell", "“" + text + "”不是 0 到 " + std::to_string(max) + " 之间的整数");
+  std::string digits;
+  if (cell.kind == Cell::Kind::kNumber) {
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 0 ||
+        value > static_cast<double>(max) || value != std::floor(value)) {
+      return bad;
+    }
+    return std::optional<int64_t>(static_cast<int64_t>(value));
+  }
+  std::string_view t = text;
+  for (std::string_view unit : {"人", "个"}) {
+    if (t.ends_with(unit)) t.remove_suffix(unit.size());
+  }
+  for (char c : t) {
+    if (c == ',') continue;
+    if (!IsDigit(c)) return bad;
+    digits += c;
+  }
+  if (digits.empty() || digits.size() > 18) return bad;
+  const int64_t n = std::stoll(digits);
+  if (n > max) return bad;
+  return std::optional<int64_t>(n);
+}
+
 Result<std::optional<Date>> DateOf(const Cell& cell) {
   GH_ASSIGN_OR_RETURN(std::string text, TextOf(cell));
   if (text.empty()) return std::optional<Date>();

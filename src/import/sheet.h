@@ -86,6 +86,11 @@ Result<std::string> DigitsOf(const Cell& cell, bool phone_digits);
 // 2024/3/1, 2024.3.1, 2024年3月1日 and 20240301; nullopt for an empty cell.
 Result<std::optional<Date>> DateOf(const Cell& cell);
 
+// A whole number from 0 to `max`: a number cell without a fraction, or text
+// of digits (thousands separated by commas allowed, a trailing 人 or 个
+// dropped); nullopt for an empty cell.
+Result<std::optional<int64_t>> WholeOf(const Cell& cell, int64_t max);
+
 // The cells as the report shows them (a number as stored, a formula's value).
 std::vector<std::string> CellTexts(const Cells& row);
 

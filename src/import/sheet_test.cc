@@ -85,6 +85,25 @@ TEST(ImportSheet, DatesAsSerialsAndAsText) {
   EXPECT_EQ(date(Number("-3")), "error");
 }
 
+TEST(ImportSheet, WholeNumbersAsNumberCellsAndAsText) {
+  auto whole = [](const Cell& c) {
+    Result<std::optional<int64_t>> n = WholeOf(c, 10'000'000);
+    return n.ok() && *n ? std::to_string(**n) : n.ok() ? "empty" : "error";
+  };
+  EXPECT_EQ(whole(Number("120")), "120");
+  EXPECT_EQ(whole(Number("120.0")), "120");
+  EXPECT_EQ(whole(Text("1,200")), "1200");
+  EXPECT_EQ(whole(Text("35人")), "35");
+  EXPECT_EQ(whole(Text("0")), "0");
+  EXPECT_EQ(whole(Text("")), "empty");
+  EXPECT_EQ(whole(Number("12.5")), "error");
+  EXPECT_EQ(whole(Number("-1")), "error");
+  EXPECT_EQ(whole(Number("20000000")), "error");
+  EXPECT_EQ(whole(Text("约300")), "error");
+  EXPECT_EQ(whole(Text("99999999999999999999")), "error");
+  EXPECT_EQ(whole(Text("人")), "error");
+}
+
 TEST(ImportSheet, CsvRowsWithoutBlanksAndOldXlsRefused) {
   const std::string dir = ::testing::TempDir();
   const std::string csv = dir + "/sheet_test.csv";

@@ -101,28 +101,11 @@ Status CheckParent(db::Tx& tx, std::string_view kind, std::optional<int64_t> par
   auto row = tx.QueryOne("SELECT kind FROM org WHERE id = ?", {*parent});
   if (!row) return InvalidArgument(field, "上级组织不存在");
   std::string parent_kind = row->Str(0);
-  bool ok = false;
-  for (size_t start = 0; start < allowed.size();) {
-    size_t end = allowed.find(' ', start);
-    if (end == std::string::npos) end = allowed.size();
-    ok = ok || allowed.compare(start, end - start, parent_kind) == 0;
-    start = end + 1;
-  }
-  if (!ok) {
+  if (!CanParent(kind, parent_kind, axis)) {
     if (parent_kind == "partner") return InvalidArgument(field, "合作单位不能作为上级组织");
     return InvalidArgument(field, allowed.empty()
                                       ? std::string("该类型的组织在此轴上不能有上级组织")
                                       : "上级组织类型不符：只能是 " + allowed);
-  }
-  return Status::Ok();
-}
-
-Status CheckCode(const std::optional<std::string>& code) {
-  if (!code || code->empty()) return Status::Ok();
-  bool digits =
-      std::all_of(code->begin(), code->end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (!digits || (code->size() != 6 && code->size() != 9 && code->size() != 12)) {
-    return InvalidArgument("code", "行政区划代码（code）应为 6、9 或 12 位数字（GB/T 2260）");
   }
   return Status::Ok();
 }
@@ -346,6 +329,27 @@ Result<api::Reply> History(api::Call& call) {
 bool IsKind(std::string_view kind) {
   return std::any_of(std::begin(kKinds), std::end(kKinds),
                      [&](const char* k) { return kind == k; });
+}
+
+Status CheckCode(const std::optional<std::string>& code) {
+  if (!code || code->empty()) return Status::Ok();
+  bool digits =
+      std::all_of(code->begin(), code->end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || (code->size() != 6 && code->size() != 9 && code->size() != 12)) {
+    return InvalidArgument("code", "行政区划代码（code）应为 6、9 或 12 位数字（GB/T 2260）");
+  }
+  return Status::Ok();
+}
+
+bool CanParent(std::string_view kind, std::string_view parent_kind, std::string_view axis) {
+  const std::string_view allowed = AllowedParents(kind, axis);
+  for (size_t start = 0; start < allowed.size();) {
+    size_t end = allowed.find(' ', start);
+    if (end == std::string_view::npos) end = allowed.size();
+    if (allowed.substr(start, end - start) == parent_kind) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 void OnSubtreeMoved(SubtreeMovedHook hook) { Hooks().push_back(std::move(hook)); }

@@ -29,6 +29,11 @@
 namespace gonghui::org {
 
 bool IsKind(std::string_view kind);
+// Whether an org of `parent_kind` may be the parent of one of `kind` on
+// `axis` ("t" or "i"): the rule Insert and Move enforce.
+bool CanParent(std::string_view kind, std::string_view parent_kind, std::string_view axis);
+// kInvalidArgument on "code" unless empty or 6, 9 or 12 digits (GB/T 2260).
+Status CheckCode(const std::optional<std::string>& code);
 
 struct OrgInput {
   std::string name;
