@@ -2,7 +2,8 @@
 // uploads a CSV with two bad rows, reads the report (each bad row by line and column; the xlsx report
 // downloads), fixes the file, runs it again (试导入 passes), imports it, sees the progress bar finish
 // and finds the members in the list. A larger import keeps its progress bar across a page reload and
-// is in 导入记录. The export dialog downloads the list as xlsx. Run by `node --test e2e/`.
+// is in 导入记录. The export dialog downloads the list as xlsx. On the org page, a union and its branch
+// union import from one file. Run by `node --test e2e/`.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -147,5 +148,27 @@ describe('批量导入会员: template, a report of every bad row, a fixed file 
     const saved = path.join(tmp, 'export.xlsx');
     await download.saveAs(saved);
     assert.equal(fs.readFileSync(saved).subarray(0, 2).toString(), 'PK');
+  });
+
+  it('on the org page, a union and its branch union import in one file and appear in the search', async () => {
+    await page.goto('/org');
+    await page.locator('[data-testid="union-import-open"]').click();
+    await page.locator('[data-testid="union-import"]').waitFor();
+    const parent = `${STAMP}联合工会`;
+    const branch = `${STAMP}分工会`;
+    const text = ['工会名称,简称,上级工会,上级产业工会,行政区划代码,单位统一社会信用代码', `${parent},,${UNION},,,`, `${branch},,${parent},,,`].join('\r\n');
+    await page.locator('[data-testid="import-file"] input[type="file"]').setInputFiles(file('unions.csv', text + '\r\n'));
+    await page.locator('[data-testid="import-file-name"]', { hasText: 'unions.csv' }).waitFor();
+    await page.locator('[data-testid="import-dry-run"]').click();
+    await page.locator('[data-testid="import-job"][data-state="checked"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="import-confirm"]').click();
+    await page.locator('[data-testid="import-job"][data-state="done"]').waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('[data-testid="import-job"]').innerText(), /已写入 2 行/);
+    await page.keyboard.press('Escape');
+    await field(page, 'org-search').fill(STAMP);
+    await page.locator('[data-testid="org-search-button"]').click();
+    const results = page.locator('[data-testid="org-search-results"] li');
+    await results.filter({ hasText: branch }).waitFor();
+    assert.equal(await results.count(), 3, 'the union made first and the two imported');
   });
 });

@@ -2170,7 +2170,7 @@ export type TaskStep = 'report' | 'complete' | 'accept' | 'return';
 
 // --- Imports and exports (docs/api.md § Imports, § Members) ---------------------------------
 
-export type ImportKind = 'member';
+export type ImportKind = 'member' | 'enterprise' | 'union';
 export type ImportMode = 'create' | 'update';
 /** The job's state machine (src/import/import.h); the last five are final. */
 export type ImportState = 'queued' | 'checking' | 'writing' | 'checked' | 'done' | 'rejected' | 'failed' | 'cancelled';
