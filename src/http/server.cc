@@ -65,16 +65,25 @@ Request ToRequest(const restinio::request_handle_t& req) {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
-restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
-                                         const Response& resp, const HeaderList& security,
-                                         bool close) {
-  auto out = req->create_response(restinio::http_status_line_t{
+// The response's status line and headers (its own, then the security ones),
+// for a whole body (restinio_controlled_output_t) or a streamed one.
+template <typename Output>
+restinio::response_builder_t<Output> Head(const restinio::request_handle_t& req,
+                                          const Response& resp, const HeaderList& security) {
+  auto out = req->create_response<Output>(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
       ReasonPhrase(resp.status)});
   if (!resp.content_type.empty())
     out.append_header(restinio::http_field::content_type, resp.content_type);
   for (const auto& [name, value] : resp.headers) out.append_header(name, value);
   for (const auto& [name, value] : security) out.append_header(name, value);
+  return out;
+}
+
+restinio::request_handling_status_t Send(const restinio::request_handle_t& req,
+                                         const Response& resp, const HeaderList& security,
+                                         bool close) {
+  auto out = Head<restinio::restinio_controlled_output_t>(req, resp, security);
   if (close) out.connection_close();
   out.set_body(resp.body);
   return out.done();
@@ -89,13 +98,7 @@ std::atomic<bool> g_stopping{false};
 
 restinio::request_handling_status_t SendStream(const restinio::request_handle_t& req, Response resp,
                                                const HeaderList& security) {
-  auto out = req->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
-      restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-      ReasonPhrase(resp.status)});
-  if (!resp.content_type.empty())
-    out.append_header(restinio::http_field::content_type, resp.content_type);
-  for (const auto& [name, value] : resp.headers) out.append_header(name, value);
-  for (const auto& [name, value] : security) out.append_header(name, value);
+  auto out = Head<restinio::chunked_output_t>(req, resp, security);
   out.flush();  // the head goes out now: the first byte does not wait for the body
   std::thread([out = std::move(out), stream = std::move(resp.stream)]() mutable {
     struct Done {
