@@ -19,16 +19,21 @@
 # A word that names no installed command is not a command (prose, case labels): it is skipped,
 # and listed with --verbose.
 #
-# Usage: scripts/check-deps.sh [--list FILE] [--verbose]
+# Usage: scripts/check-deps.sh [--list FILE] [--save DIR | --reuse DIR] [--verbose]
 #   --list FILE  check against FILE instead of scripts/packages.list (the self-test doctors a copy)
+#   --save DIR   also keep what was found used, and the packages of its files, in DIR
+#   --reuse DIR  check what a run with --save DIR found instead of scanning again: only the allowed
+#                packages differ between the self-test's runs, and the scan is most of the time
 set -euo pipefail
 cd "$(dirname "$0")/.."
-verbose=0
+verbose=0 save="" reuse=""
 while [ $# -gt 0 ]; do
   case $1 in
     --list) export PACKAGES_LIST=$2; shift 2 ;;
+    --save) save=$2; shift 2 ;;
+    --reuse) reuse=$2; shift 2 ;;
     --verbose) verbose=1; shift ;;
-    *) echo "usage: scripts/check-deps.sh [--list FILE] [--verbose]" >&2; exit 2 ;;
+    *) echo "usage: scripts/check-deps.sh [--list FILE] [--save DIR | --reuse DIR] [--verbose]" >&2; exit 2 ;;
   esac
 done
 . scripts/packages.sh
@@ -51,6 +56,9 @@ closure() {  # purpose → sorted package names
 for purpose in build test fuzz bench; do closure "$purpose" >"$work/allowed.$purpose"; done
 
 # --- what is used: "purpose<TAB>kind<TAB>where<TAB>file" ----------------------------------
+if [ -n "$reuse" ]; then  # what an earlier run with --save found, and the packages of its files
+  cp "$reuse/files" "$reuse/owners" "$work/"
+else  # the scan, to the matching fi below
 used="$work/used"
 : >"$used"
 build_purpose() {  # a depfile's or binary's path → its purpose
@@ -188,24 +196,37 @@ sort -t $'\t' -k1,1 -k2,2 -k4,4 -u "$used" | while IFS=$'\t' read -r purpose kin
 done | sort -t $'\t' -k1,1 -k2,2 -k4,4 -u >"$work/files"
 
 # dpkg -S knows a file by the path its package ships; with merged /usr that may be the /lib or the
-# /usr/lib spelling, or the target of a symbolic link. Prints "file<TAB>pkg pkg…" per file.
-owners() {
-  local f c out
-  while IFS= read -r f; do
-    case $f in /usr/local/* | /opt/* | /home/* | /root/*) printf '%s\t\n' "$f"; continue ;; esac
-    for c in "$f" "$(readlink -f "$f")" "${f#/usr}" "/usr$f"; do
-      out=$(dpkg -S "$c" 2>/dev/null | grep -v '^diversion' | grep -F ": $c" | head -1 | sed 's/: .*//') || true
-      [ -n "$out" ] && break
-    done
-    printf '%s\t%s\n' "$f" "$(printf '%s' "$out" | sed 's/:[a-z0-9_]*//g; s/,/ /g')"
-  done
+# /usr/lib spelling, or the target of a symbolic link. The file lists of /var/lib/dpkg/info are read
+# once instead (a dpkg -S per file took minutes). Prints "file<TAB>pkg pkg…" per file; no package
+# for a path under /usr/local, /opt or a home directory, which was installed by hand.
+owners() {  # paths (one per line) → owners
+  local paths
+  paths=$(mktemp -p "$work")
+  cat >"$paths"
+  xargs -r -d '\n' realpath -m -- <"$paths" | paste "$paths" - |
+    awk -F'\t' '
+      FILENAME == "-" {
+        order[++n] = $1
+        if ($1 ~ /^\/(usr\/local|opt|home|root)\//) next
+        cand[$1, 1] = $1; cand[$1, 2] = $2; c = $1; sub(/^\/usr/, "", c); cand[$1, 3] = c; cand[$1, 4] = "/usr" $1
+        for (i = 1; i <= 4; i++) want[cand[$1, i]] = 1
+        next
+      }
+      $0 in want {
+        pk = FILENAME; sub(/.*\//, "", pk); sub(/\.list$/, "", pk); sub(/:.*/, "", pk)
+        if (index(" " by[$0] " ", " " pk " ") == 0) by[$0] = by[$0] (by[$0] == "" ? "" : " ") pk
+      }
+      END {
+        for (k = 1; k <= n; k++) {
+          f = order[k]; pk = ""
+          for (i = 1; i <= 4 && pk == ""; i++) if ((f, i) in cand) pk = by[cand[f, i]]
+          print f "\t" pk
+        }
+      }' - /var/lib/dpkg/info/*.list
 }
-cut -f4 "$work/files" | sort -u >"$work/paths"
-# Most paths are found as they are, in one dpkg call; the rest one by one.
-xargs -r dpkg -S <"$work/paths" 2>/dev/null | grep -v '^diversion' | awk -F': ' '{
-    pk = $1; f = substr($0, length($1) + 3); gsub(/:[a-z0-9_]+/, "", pk); gsub(/,/, " ", pk); print f "\t" pk }' |
-  sort -t $'\t' -k1,1 -u >"$work/owners" || true
-cut -f1 "$work/owners" | comm -23 "$work/paths" - | owners >>"$work/owners"
+cut -f4 "$work/files" | sort -u | owners >"$work/owners"
+if [ -n "$save" ]; then mkdir -p "$save" && cp "$work/files" "$work/owners" "$save/"; fi
+fi  # the scan
 
 # The verdict, in one pass: a file is fine when one of its packages is allowed for its purpose.
 problems=$(awk -F'\t' -v list="$PACKAGES_LIST" -v root="$root" '
