@@ -43,30 +43,6 @@ const std::vector<Column>& EnterpriseColumns() {
   return columns;
 }
 
-// The census kinds as a cadre writes them (org.h kEnterpriseKinds).
-struct KindWords {
-  const char* code;
-  std::vector<std::string_view> words;
-};
-const KindWords kKindWords[] = {
-    {"state_owned", {"国有企业", "国企", "国有及国有控股企业"}},
-    {"public_institution", {"事业单位"}},
-    {"government", {"机关", "党政机关", "机关单位"}},
-    {"above_scale_private", {"规上非公企业", "规模以上非公企业", "规上企业"}},
-    {"below_scale_private", {"规下非公企业", "规模以下非公企业", "小微企业"}},
-    {"platform", {"新就业形态平台企业", "平台企业"}},
-    {"social_org", {"社会组织"}},
-};
-
-const char* KindCode(std::string_view word) {
-  for (const KindWords& k : kKindWords) {
-    if (word == k.code || std::find(k.words.begin(), k.words.end(), word) != k.words.end()) {
-      return k.code;
-    }
-  }
-  return nullptr;
-}
-
 // The insert's columns, in the spool's order.
 const std::vector<std::string> kInsertColumns = {
     "org_id",   "name",      "credit_code",  "kind",       "region_code",
@@ -163,7 +139,7 @@ class EnterpriseChecker final : public Checker {
     }
     // 单位类型
     if (std::optional<std::string> kind = r.Text(kKind)) {
-      const char* code = KindCode(*kind);
+      const char* code = org::EnterpriseKindCode(*kind);
       if (kind->empty()) {
         if (!update) r.Fail(kKind, "不能为空");
       } else if (code == nullptr) {
@@ -247,7 +223,8 @@ XlsxSheet EnterpriseTemplate() {
        std::string("软件和信息技术服务业"), int64_t{120}, std::string("重庆某某科技有限公司工会")});
   sheet.text_columns = {kCredit, kRegion};
   std::vector<std::string> kinds;
-  for (const KindWords& k : kKindWords) kinds.emplace_back(k.words.front());
+  for (const org::EnterpriseKind& k : org::EnterpriseKindWords())
+    kinds.emplace_back(k.words.front());
   sheet.lists = {{kKind, kinds}};
   return sheet;
 }

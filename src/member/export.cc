@@ -1,10 +1,9 @@
 // GET /members/export (member.h): the list's members as CSV or xlsx, streamed
-// union by union, logged before the first row (audit.h).
+// union by union, logged before the first row (audit/export.h).
 #include <climits>
 
 #include "api/body.h"
-#include "audit/audit.h"
-#include "core/table_out.h"
+#include "audit/export.h"
 #include "member/member.h"
 
 namespace gonghui::member {
@@ -37,16 +36,13 @@ std::string TagWords(const std::string& stored) {
   return out;
 }
 
-// What the producer needs once the request's transaction has ended.
+// What the rows need once the request's transaction has ended.
 struct Job {
   api::App& app;
-  auth::Principal who;
   api::Subtree sub;
   std::string where;  // the filters without the subtree
   std::vector<db::Value> params;
   bool masked = true;
-  TableOut::Format format = TableOut::Format::kCsv;
-  audit::Export log;
 };
 
 Result<std::string> Open(const Job& job, const std::string& sealed) {
@@ -56,79 +52,53 @@ Result<std::string> Open(const Job& job, const std::string& sealed) {
   return plain;
 }
 
-Status Produce(const Job& job, const http::StreamWrite& write) {
-  int64_t log_id = 0;
-  GH_RETURN_IF_ERROR(job.app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
-    log_id = audit::BeginExport(tx, job.log);
-    return Status::Ok();
-  }));
-  GH_ASSIGN_OR_RETURN(std::unique_ptr<TableOut> out, TableOut::Open(job.format, "会员", write));
-  int64_t rows = 0;
-  bool sent = true;
-  Status s = job.app.db.Run(db::Mode::kRead, [&](db::Tx& tx) -> Status {
-    GH_ASSIGN_OR_RETURN(sent, out->Header(kHeader));
-    // Union by union through member_org (org_id, id): one index range each,
-    // a batch at a time, whatever the subtree's size.
-    const std::vector<db::Row> orgs = tx.Query(
-        "SELECT c.descendant_id, o.name FROM org_closure c JOIN org o ON o.id = c.descendant_id "
-        "WHERE c.ancestor_id = ? AND c.axis = ? ORDER BY c.depth, c.descendant_id",
-        {job.sub.root, job.sub.axis});
-    for (const db::Row& org : orgs) {
-      for (int64_t before = INT64_MAX; sent;) {
-        std::vector<db::Value> params = job.params;
-        params.emplace_back(org.Int(0));
-        params.emplace_back(before);
-        const std::vector<db::Row> batch = tx.Query(
-            "SELECT m.id, m.name, m.id_number_cipher, m.id_number_masked, m.gender, "
-            "m.birth_date, m.phone_cipher, m.phone_masked, m.employer, m.join_date, m.status, "
-            "m.tags FROM member m" +
-                job.where + " AND m.org_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT " +
-                std::to_string(kBatch),
-            params);
-        for (const db::Row& r : batch) {
-          std::string id_number = r.Str(3);
-          std::string phone = r.Str(7);
-          if (!job.masked) {
-            GH_ASSIGN_OR_RETURN(id_number, Open(job, r.Str(2)));
-            GH_ASSIGN_OR_RETURN(phone, Open(job, r.Str(6)));
-          }
-          GH_ASSIGN_OR_RETURN(
-              sent,
-              out->Row({OutCell::Int(r.Int(0)), OutCell::Text(r.Str(1)),
-                        OutCell::Text(id_number, !job.masked),
-                        OutCell::Text(r.Str(4) == "male" ? "男" : "女"), OutCell::Text(r.Str(5)),
-                        OutCell::Text(phone, !job.masked), OutCell::Text(r.Str(8)),
-                        OutCell::Text(org.Str(1)), OutCell::Text(r.Str(9)),
-                        OutCell::Text(StatusWord(r.Str(10))), OutCell::Text(TagWords(r.Str(11)))}));
-          if (!sent) break;
-          ++rows;
+// Union by union through member_org (org_id, id): one index range each, a
+// batch at a time, whatever the subtree's size.
+Status Rows(const Job& job, db::Tx& tx, audit::ExportSink& sink) {
+  const std::vector<db::Row> orgs = tx.Query(
+      "SELECT c.descendant_id, o.name FROM org_closure c JOIN org o ON o.id = c.descendant_id "
+      "WHERE c.ancestor_id = ? AND c.axis = ? ORDER BY c.depth, c.descendant_id",
+      {job.sub.root, job.sub.axis});
+  for (const db::Row& org : orgs) {
+    for (int64_t before = INT64_MAX;;) {
+      std::vector<db::Value> params = job.params;
+      params.emplace_back(org.Int(0));
+      params.emplace_back(before);
+      const std::vector<db::Row> batch = tx.Query(
+          "SELECT m.id, m.name, m.id_number_cipher, m.id_number_masked, m.gender, m.birth_date, "
+          "m.phone_cipher, m.phone_masked, m.employer, m.join_date, m.status, m.tags FROM member "
+          "m" +
+              job.where + " AND m.org_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT " +
+              std::to_string(kBatch),
+          params);
+      for (const db::Row& r : batch) {
+        std::string id_number = r.Str(3);
+        std::string phone = r.Str(7);
+        if (!job.masked) {
+          GH_ASSIGN_OR_RETURN(id_number, Open(job, r.Str(2)));
+          GH_ASSIGN_OR_RETURN(phone, Open(job, r.Str(6)));
         }
-        if (static_cast<int64_t>(batch.size()) < kBatch) break;
-        before = batch.back().Int(0);
+        GH_ASSIGN_OR_RETURN(
+            bool sent,
+            sink.Row({OutCell::Int(r.Int(0)), OutCell::Text(r.Str(1)),
+                      OutCell::Text(id_number, !job.masked),
+                      OutCell::Text(r.Str(4) == "male" ? "男" : "女"), OutCell::Text(r.Str(5)),
+                      OutCell::Text(phone, !job.masked), OutCell::Text(r.Str(8)),
+                      OutCell::Text(org.Str(1)), OutCell::Text(r.Str(9)),
+                      OutCell::Text(StatusWord(r.Str(10))), OutCell::Text(TagWords(r.Str(11)))}));
+        if (!sent) return Status::Ok();
       }
-      if (!sent) break;
+      if (static_cast<int64_t>(batch.size()) < kBatch) break;
+      before = batch.back().Int(0);
     }
-    return Status::Ok();
-  });
-  if (s.ok() && sent) {
-    Result<bool> finished = out->Finish();
-    if (!finished.ok()) s = finished.status();
-    sent = finished.ok() && *finished;
   }
-  (void)job.app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
-    audit::EndExport(tx, log_id, rows, s.ok() && sent);
-    return Status::Ok();
-  });
-  return s;
+  return Status::Ok();
 }
 
 Result<api::Reply> Export(api::Call& call) {
   GH_ASSIGN_OR_RETURN(api::ListParams p, api::ParseListParams(call.req));
   GH_ASSIGN_OR_RETURN(api::Subtree sub, api::ResolveSubtree(call.tx, call.who, p));
-  const std::string format = call.req.Query("format").value_or("");
-  if (format != "csv" && format != "xlsx") {
-    return InvalidArgument("format", "查询参数 format（导出格式）应为 csv 或 xlsx");
-  }
+  GH_ASSIGN_OR_RETURN(std::string format, audit::ExportFormat(call));
   const std::string unmasked = call.req.Query("unmasked").value_or("false");
   if (unmasked != "true" && unmasked != "false") {
     return InvalidArgument("unmasked", "查询参数 unmasked（导出完整个人信息）应为 true 或 false");
@@ -146,32 +116,24 @@ Result<api::Reply> Export(api::Call& call) {
   if (api::Utf8Length(purpose) > 200) {
     return InvalidArgument("purpose", "导出用途（purpose）不能超过 200 个字");
   }
-  auto job =
-      std::make_shared<Job>(Job{call.app,
-                                call.who,
-                                sub,
-                                "",
-                                {},
-                                unmasked != "true",
-                                format == "xlsx" ? TableOut::Format::kXlsx : TableOut::Format::kCsv,
-                                {}});
+  auto job = std::make_shared<Job>(Job{call.app, sub, "", {}, unmasked != "true"});
   GH_ASSIGN_OR_RETURN(job->where, ListWhere(call, p, nullptr, job->params));
   nlohmann::json filter = {{"org_id", sub.root}, {"axis", sub.axis}};
   for (const char* key : {"q", "status", "tag"}) {
     if (auto v = call.req.Query(key); v && !v->empty()) filter[key] = *v;
   }
-  job->log = {"member", format,      call.who.org_id, call.who.user_id,
-              filter,   job->masked, purpose,         call.now};
   const std::string org = call.tx.QueryOne("SELECT name FROM org WHERE id = ?", {sub.root})
                               .value_or(db::Row({std::string()}))
                               .Str(0);
-  api::Reply reply = api::Download(
-      "",
-      format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                       : "text/csv; charset=utf-8",
-      org + "会员名单." + format, "members." + format);
-  reply.stream = [job](const http::StreamWrite& write) { return Produce(*job, write); };
-  return reply;
+  audit::ExportFile file = audit::ExportBy(call, "member", format, filter);
+  file.log.masked = job->masked;
+  file.log.purpose = purpose;
+  file.sheet = "会员";
+  file.header = kHeader;
+  file.file_name = org + "会员名单." + format;
+  file.ascii_name = "members." + format;
+  file.rows = [job](db::Tx& tx, audit::ExportSink& sink) { return Rows(*job, tx, sink); };
+  return audit::StreamExport(call.app, std::move(file));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -61,6 +62,17 @@ void OnSubtreeMoved(SubtreeMovedHook hook);  // at start-up only
 inline constexpr const char* kEnterpriseKinds[] = {
     "state_owned",         "public_institution", "government", "above_scale_private",
     "below_scale_private", "platform",           "social_org"};
+// The same kinds as a cadre writes them: the first word is the name the
+// exports and the import template write, the others are read as well.
+struct EnterpriseKind {
+  const char* code;
+  std::vector<std::string_view> words;
+};
+const std::vector<EnterpriseKind>& EnterpriseKindWords();
+// The code of a kind given as its code or one of its words; nullptr if none.
+const char* EnterpriseKindCode(std::string_view word);
+// The name of a kind ("国有企业" for state_owned); `code` itself if unknown.
+std::string_view EnterpriseKindName(std::string_view code);
 
 // Called, in the writer's transaction, after an enterprise of the census
 // changed (its row or its yearly flags), and after the members of a union

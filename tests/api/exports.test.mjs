@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { login, run, startServer } from './harness.mjs';
-import { assertError, assertStatus, count, createUnion, findOrg, idNumber, memberBody, randomPhone, uniq } from './util.mjs';
+import { assertError, assertStatus, count, createUnion, findOrg, idNumber, memberBody, parseCsv, randomPhone, uniq } from './util.mjs';
 
 let srv;
 let admin;
@@ -47,22 +47,6 @@ after(async () => {
   await srv?.stop();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
-
-function parseCsv(text) {
-  assert.ok(text.startsWith('\uFEFF'), 'UTF-8 with a byte-order mark');
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r') { /* CRLF */ } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
-  }
-  return rows;
-}
 
 async function exportCsv(client, query) {
   const res = await client.download(`/members/export?format=csv&${query}`);

@@ -2,12 +2,13 @@
 // "Imports"): the templates, every bad row reported and nothing written, credit codes unique
 // against the file and the database, the registering union and the parents named by name or
 // code in the caller's scope (or on an earlier row of the same file), update mode by credit
-// code, and an imported union linked to its enterprise.
+// code, and an imported union linked to its enterprise; the census exported in the import's
+// columns, so an exported file edited and imported in update mode changes what was edited.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { login, startServer } from './harness.mjs';
-import { assertError, assertStatus, count, createEnterprise, createUnion, findOrg, randomCreditCode, uniq } from './util.mjs';
+import { assertError, assertStatus, count, createEnterprise, createUnion, findOrg, parseCsv, randomCreditCode, uniq } from './util.mjs';
 
 let srv;
 let admin;
@@ -158,6 +159,68 @@ describe('enterprise import', () => {
       body: Buffer.from(csv(HEADER, [])), headers: { 'Content-Type': 'text/csv' },
     });
     assert.equal(res.status, 403);
+  });
+});
+
+describe('enterprise export', () => {
+  const COLUMNS = ['编号', '单位名称', '统一社会信用代码', '单位类型', '登记工会', '所在区县代码', '所属行业', '职工人数', '单位工会'];
+
+  async function exportCsv(client, query) {
+    const res = await client.download(`/enterprises/export?format=csv&${query}`);
+    assert.equal(res.status, 200, res.bytes.toString());
+    assert.match(res.headers.get('content-type'), /text\/csv/);
+    assert.equal(res.headers.get('transfer-encoding'), 'chunked', 'streamed');
+    assert.match(decodeURIComponent(res.headers.get('content-disposition')), /用人单位名录\.csv/);
+    return parseCsv(res.bytes.toString('utf8'));
+  }
+
+  it('writes the list of the subtree in the import\'s columns, none outside, with the filters', async () => {
+    const union = await createUnion(nanan, street.id, uniq('南岸导出单位工会'));
+    const mine = await createEnterprise(nanan, street.id, { kind: 'state_owned', region_code: '500108', industry: '制造业', union_org_id: union.id, employees: 321 });
+    const other = await createEnterprise(nanan, street.id, { kind: 'platform' });
+    const theirs = await createEnterprise(admin, yuzhongOrg.id);
+    const rows = await exportCsv(nanan, `org_id=${nananOrg.id}`);
+    assert.deepEqual(rows[0], COLUMNS);
+    assert.equal(rows.length - 1, await enterprises(nanan, nananOrg.id), 'the count the list shows');
+    assert.ok(!rows.some((r) => r[2].trim() === theirs.credit_code), 'no enterprise outside the subtree');
+    const row = rows.find((r) => Number(r[0]) === mine.id);
+    assert.deepEqual(row.map((c) => c.trim()), [String(mine.id), mine.name, mine.credit_code, '国有企业', street.name, '500108', '制造业', '321', union.name]);
+    assert.equal(rows.find((r) => Number(r[0]) === other.id)[8], '', 'no union yet');
+
+    const platforms = await exportCsv(nanan, `org_id=${street.id}&type=platform`);
+    assert.equal(platforms.length - 1, await count(nanan, `/enterprises?org_id=${street.id}&type=platform`));
+    assert.ok(platforms.slice(1).every((r) => r[3] === '新就业形态平台企业'));
+    const one = await exportCsv(nanan, `q=${mine.credit_code}`);
+    assert.deepEqual(one.slice(1).map((r) => Number(r[0])), [mine.id]);
+
+    assertError(await nanan.get('/enterprises/export?format=doc'), 422, 'invalid_argument', 'format');
+    assertError(await nanan.get(`/enterprises/export?format=csv&org_id=${yuzhongOrg.id}`), 404, 'not_found');
+  });
+
+  it('round trip: the exported file, edited, updates the census in update mode', async () => {
+    const a = await createEnterprise(nanan, street.id, { employees: 10 });
+    const b = await createEnterprise(nanan, street.id, { employees: 20 });
+    const rows = await exportCsv(nanan, `org_id=${street.id}`);
+    const edited = rows.map((r, i) => (i > 0 && Number(r[0]) === a.id ? r.map((c, j) => (j === 7 ? '1,234' : c)) : r));
+    const job = await importFile(nanan, 'enterprise', csv(edited[0].join(','), edited.slice(1)), '&mode=update');
+    assert.equal(job.state, 'done', JSON.stringify(job));
+    assert.equal(job.rows_written, rows.length - 1);
+    assert.equal((await nanan.get(`/enterprises/${a.id}`)).body.employees, 1234);
+    const still = (await nanan.get(`/enterprises/${b.id}`)).body;
+    assert.equal(still.employees, 20);
+    assert.equal(still.name, b.name);
+    assert.equal(still.kind, b.kind);
+  });
+
+  it('is logged', async () => {
+    await exportCsv(nanan, `org_id=${street.id}`);
+    const log = await admin.get('/exports?page_size=20');
+    assertStatus(log, 200);
+    const entry = log.body.items.find((e) => e.kind === 'enterprise' && e.user_id === nanan.me.user.id);
+    assert.ok(entry, JSON.stringify(log.body.items.slice(0, 3)));
+    assert.equal(entry.completed, true);
+    assert.equal(entry.rows, await enterprises(nanan, street.id));
+    assert.equal(entry.filter.org_id, street.id);
   });
 });
 

@@ -243,3 +243,20 @@ export function png(w = 2, h = 2) {
     chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** The rows of a CSV export (UTF-8 with a byte-order mark, quoted fields, CRLF). */
+export function parseCsv(text) {
+  assert.ok(text.startsWith('\uFEFF'), 'UTF-8 with a byte-order mark');
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r') { /* CRLF */ } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else field += c;
+  }
+  return rows;
+}

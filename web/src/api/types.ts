@@ -1405,8 +1405,17 @@ export const ENTERPRISE_KINDS: readonly EnterpriseKind[] = [
   'social_org',
 ];
 
+/** A year's 厂务公开 and 职代会 (PUT /enterprises/{id}/flags/{year}). */
+export interface EnterpriseFlags {
+  year: number;
+  factory_affairs_open: boolean;
+  workers_congress: boolean;
+  evidence: string;
+}
+
 export interface Enterprise {
   id: number;
+  /** 登记工会: the union that registered it; its scope is the enterprise's. */
   org_id: number;
   name: string;
   credit_code: string;
@@ -1414,13 +1423,34 @@ export interface Enterprise {
   region_code: string;
   industry: string;
   employees: number;
+  /** 单位工会: the enterprise's own union, null while it has none (未建会). */
   union_org_id: number | null;
+  union_name: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** Newest year first. */
+  flags: EnterpriseFlags[];
 }
 
 export interface EnterpriseQuery extends ListQuery {
+  /** Name (contains) or credit code (exact). */
   q?: string;
   type?: EnterpriseKind;
 }
+
+export interface EnterpriseCreate {
+  org_id: number;
+  name: string;
+  credit_code: string;
+  kind: EnterpriseKind;
+  region_code?: string;
+  industry?: string;
+  employees?: number;
+  union_org_id?: number | null;
+}
+
+/** The registering union cannot change (422 `org_id`). */
+export type EnterprisePatch = Partial<Omit<EnterpriseCreate, 'org_id'>>;
 
 // ---- 劳动关系 (docs/api.md § 劳动关系 (labour relations)) ----
 
@@ -2235,9 +2265,12 @@ export interface ImportQuery extends ListQuery {
 
 export type TableFormat = 'csv' | 'xlsx';
 
+/** The list an export took its rows from (GET /members/export, GET /enterprises/export). */
+export type ExportKind = 'member' | 'enterprise';
+
 export interface ExportLogEntry {
   id: number;
-  kind: string;
+  kind: ExportKind;
   format: TableFormat;
   org_id: number;
   org_name: string;

@@ -16,6 +16,12 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.org', permission: 'org:org:read', menuIcon: 'OfficeBuilding' },
   },
   {
+    path: 'enterprises',
+    name: 'enterprises',
+    component: () => import('@/views/enterprise/index.vue'),
+    meta: { title: 'menu.enterprises', permission: 'org:enterprise:read', menuIcon: 'Briefcase' },
+  },
+  {
     path: 'member',
     name: 'member',
     component: () => import('@/views/member/index.vue'),
