@@ -23,6 +23,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -226,13 +227,18 @@ int Main(int argc, char** argv) {
     f.path = file;
     f.again = true;
     const auto t0 = std::chrono::steady_clock::now();
-    Result<nlohmann::json> job = import::ImportFile(app, *who, f, [](const nlohmann::json& j) {
-      std::fprintf(stderr, "  %s: %lld checked, %lld written\n",
-                   j["state"].get<std::string>().c_str(),
+    std::optional<double> check_s;  // when the job went from checking to writing
+    Result<nlohmann::json> job = import::ImportFile(app, *who, f, [&](const nlohmann::json& j) {
+      const std::string state = j["state"].get<std::string>();
+      if (state != "checking" && state != "queued" && !check_s) check_s = Seconds(t0);
+      std::fprintf(stderr, "  %s: %lld checked, %lld written\n", state.c_str(),
                    static_cast<long long>(j["rows_checked"].get<int64_t>()),
                    static_cast<long long>(j["rows_written"].get<int64_t>()));
     });
     import_s = Seconds(t0);
+    if (check_s) {
+      std::printf("phases  check %.1f s, write %.1f s\n", *check_s, import_s - *check_s);
+    }
     if (!job.ok()) return fail(job.status());
     if ((*job)["state"] != "done") {
       std::fprintf(stderr, "bench/import: the import ended %s: %s\n",

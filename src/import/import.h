@@ -21,6 +21,13 @@
 // -9 at any point leaves the database as it was, and the file can be imported
 // again. A dry run is the same path stopped before writing.
 //
+// Members in create mode stream: that one transaction opens on a second
+// thread after the first batch and inserts the good rows while the check goes
+// on (two cores, one checking and one writing), and nothing else writes
+// meanwhile. A bad row, cancel or a stop rolls it back at once, the check
+// still reporting every bad row; when the check has passed the job moves to
+// writing, which makes the indexes, counts, and commits with the job done.
+//
 // Re-imports: a file (SHA-256) already imported by the caller's union is
 // refused (409) unless `again=true`. The upload is held in an unlinked
 // temporary file: no copy of it outlives the job or the process.

@@ -2,8 +2,12 @@
 // database: the counts it adds equal the counts rebuilt from the records,
 // with the table's indexes kept or dropped and made again, and a duplicate
 // that reaches the unique index made again rolls everything back, the
-// indexes included.
+// indexes included. And the spool between the check and the write, kept in a
+// file or streamed from one thread to another.
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
 
 #include "db/test_db.h"
 #include "import/internal.h"
@@ -133,6 +137,77 @@ TEST_F(ImportInsert, ADuplicateCaughtByTheIndexMadeAgainRollsEverythingBack) {
                          return Status::Ok();
                        })
                   .ok());
+}
+
+}  // namespace
+}  // namespace gonghui::import
+
+namespace gonghui::import {
+namespace {
+
+// Records of every kind of value, large enough to fill several chunks.
+std::vector<db::Value> Record(int i) {
+  return {int64_t{i}, std::string(static_cast<size_t>(i % 700), 'x') + std::to_string(i),
+          i % 3 == 0 ? db::Null() : db::Value(i * 0.5)};
+}
+
+TEST(ImportSpool, KeptGivesBackEveryRecordInOrderAfterRewind) {
+  Spool spool;
+  constexpr int kRecords = 20000;
+  for (int i = 0; i < kRecords; ++i) spool.Add(Record(i));
+  EXPECT_EQ(spool.size(), kRecords);
+  EXPECT_EQ(spool.Expected(), kRecords);
+  for (int pass = 0; pass < 2; ++pass) {
+    spool.Rewind();
+    std::vector<db::Value> values;
+    int i = 0;
+    while (spool.Next(values)) {
+      ASSERT_EQ(values, Record(i)) << "record " << i;
+      ++i;
+    }
+    EXPECT_EQ(i, kRecords);
+  }
+}
+
+TEST(ImportSpool, StreamedHandsEveryRecordToTheReaderWhileTheWriterWaitsForRoom) {
+  Spool spool(Spool::Mode::kStreamed);
+  constexpr int kRecords = 60000;  // ~21 MB: more than the queue holds
+  int read = 0;
+  bool in_order = true;
+  std::thread reader([&] {
+    std::vector<db::Value> values;
+    while (spool.Next(values)) {
+      in_order = in_order && values == Record(read);
+      ++read;
+    }
+  });
+  for (int i = 0; i < kRecords; ++i) spool.Add(Record(i));
+  spool.Close();
+  reader.join();
+  EXPECT_EQ(read, kRecords);
+  EXPECT_TRUE(in_order);
+}
+
+TEST(ImportSpool, AbortedStopsTheReaderAndLetsTheWriterGoOn) {
+  Spool spool(Spool::Mode::kStreamed);
+  std::atomic<int> read{0};
+  std::atomic<bool> aborted{false};
+  std::thread reader([&] {
+    std::vector<db::Value> values;
+    try {
+      while (spool.Next(values)) ++read;
+    } catch (const Spool::Aborted&) {
+      aborted = true;
+    }
+  });
+  for (int i = 0; i < 5000; ++i) spool.Add(Record(i));
+  spool.Abort();
+  // Nothing waits for room any more: these go nowhere.
+  for (int i = 0; i < 60000; ++i) spool.Add(Record(i));
+  spool.Close();
+  reader.join();
+  EXPECT_TRUE(aborted);
+  EXPECT_LT(read, 5000 + 60000);
 }
 
 }  // namespace

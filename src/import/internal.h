@@ -2,11 +2,17 @@
 // of record it imports (member_kind.cc, …).
 #pragma once
 
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,25 +26,56 @@
 
 namespace gonghui::import {
 
-// The good rows of the check, as the values the write phase inserts, in an
-// unlinked temporary file (tmpfile(3)): written once, then read once.
+// The good rows of the check, as the values the write inserts, a chunk of
+// whole records at a time. Kept: in an unlinked temporary file (tmpfile(3)),
+// written once, then read once after Rewind. Streamed: handed from the
+// checking thread to the writing one through a queue of a few chunks, the
+// checker waiting while the writer is behind, so memory stays bounded.
 class Spool {
  public:
-  Spool();
+  enum class Mode { kKept, kStreamed };
+  explicit Spool(Mode mode = Mode::kKept);
   ~Spool();
   Spool(const Spool&) = delete;
   Spool& operator=(const Spool&) = delete;
 
+  // What Next throws in the writer once the checker has given up (a bad row,
+  // cancel): the write stops and rolls back.
+  struct Aborted : std::runtime_error {
+    Aborted() : std::runtime_error("import spool aborted") {}
+  };
+
   void Add(const std::vector<db::Value>& values);
   int64_t size() const { return records_; }
-  // Starts reading from the first record.
+  // Kept: starts reading from the first record (streamed: nothing to do).
   void Rewind();
-  // The next record into `values`; false after the last.
+  // The next record into `values`; false after the last (streamed: waits for
+  // the next chunk, false once closed and read).
   bool Next(std::vector<db::Value>& values);
+  // Streamed: no record follows. Abort: none will be written either.
+  void Close();
+  void Abort();
+  // The records the whole file is expected to give (streamed: an estimate
+  // from the first rows; kept: size()).
+  void Expect(int64_t records) { expected_ = records; }
+  int64_t Expected() const { return std::max<int64_t>(expected_, records_); }
 
  private:
-  std::FILE* file_;
-  int64_t records_ = 0;
+  void Push();
+  bool Pull();
+
+  Mode mode_;
+  std::FILE* file_ = nullptr;  // kept
+  std::string pending_;        // records not yet handed on
+  std::string chunk_;          // the chunk being read
+  size_t at_ = 0;              // in chunk_
+  std::atomic<int64_t> records_{0};
+  std::atomic<int64_t> expected_{0};
+  // Streamed.
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> queue_;
+  bool closed_ = false, aborted_ = false;
 };
 
 // One problem of a row: the column's header ("" for the row as a whole) and
@@ -123,6 +160,9 @@ struct Kind {
   // The column update mode matches records by ("身份证号码"); "" when the
   // kind has no update mode.
   std::string update_by;
+  // Created records may be written while the check goes on (job.cc): the
+  // checker's Write reads nothing its Check is still building.
+  bool streams = false;
 };
 
 // The records of `table` whose `column` is one of `keys` (one query), as

@@ -22,69 +22,140 @@ namespace gonghui::import {
 // --- Spool --------------------------------------------------------------------
 
 namespace {
-constexpr size_t kSpoolBuffer = 1 << 20;
+constexpr size_t kSpoolChunk = 1 << 20;
+constexpr size_t kSpoolQueued = 16;  // chunks a streamed spool holds at most
+
+template <typename T>
+void PutRaw(std::string& out, const T& v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
 }  // namespace
 
-Spool::Spool() : file_(std::tmpfile()) {
-  if (file_ == nullptr) throw std::runtime_error("无法创建导入的临时文件");
-  std::setvbuf(file_, nullptr, _IOFBF, kSpoolBuffer);
+Spool::Spool(Mode mode) : mode_(mode) {
+  if (mode_ == Mode::kKept) {
+    file_ = std::tmpfile();
+    if (file_ == nullptr) throw std::runtime_error("无法创建导入的临时文件");
+  }
 }
 
-Spool::~Spool() { std::fclose(file_); }
+Spool::~Spool() {
+  if (file_ != nullptr) std::fclose(file_);
+}
 
 void Spool::Add(const std::vector<db::Value>& values) {
-  auto put = [&](const void* p, size_t n) {
-    if (std::fwrite(p, 1, n, file_) != n) throw std::runtime_error("导入的临时文件写入失败");
-  };
-  const auto count = static_cast<uint32_t>(values.size());
-  put(&count, sizeof count);
+  PutRaw(pending_, static_cast<uint32_t>(values.size()));
   for (const db::Value& v : values) {
-    const auto tag = static_cast<uint8_t>(v.index());
-    put(&tag, 1);
+    pending_ += static_cast<char>(v.index());
     if (const auto* i = std::get_if<int64_t>(&v)) {
-      put(i, sizeof *i);
+      PutRaw(pending_, *i);
     } else if (const auto* d = std::get_if<double>(&v)) {
-      put(d, sizeof *d);
+      PutRaw(pending_, *d);
     } else if (const auto* s = std::get_if<std::string>(&v)) {
-      const auto n = static_cast<uint32_t>(s->size());
-      put(&n, sizeof n);
-      put(s->data(), s->size());
+      PutRaw(pending_, static_cast<uint32_t>(s->size()));
+      pending_ += *s;
     }
   }
   ++records_;
+  if (pending_.size() >= kSpoolChunk) Push();
+}
+
+// The pending records as one chunk: to the file (its size first), or onto
+// the queue once there is room.
+void Spool::Push() {
+  if (pending_.empty()) return;
+  if (mode_ == Mode::kKept) {
+    const auto n = static_cast<uint32_t>(pending_.size());
+    if (std::fwrite(&n, sizeof n, 1, file_) != 1 ||
+        std::fwrite(pending_.data(), 1, n, file_) != n) {
+      throw std::runtime_error("导入的临时文件写入失败");
+    }
+    pending_.clear();
+    return;
+  }
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return aborted_ || queue_.size() < kSpoolQueued; });
+  if (!aborted_) queue_.push_back(std::move(pending_));
+  pending_ = std::string();
+  cv_.notify_all();
 }
 
 void Spool::Rewind() {
+  if (mode_ == Mode::kStreamed) return;  // read once, as it comes
+  Push();
   std::fflush(file_);
   std::rewind(file_);
+  chunk_.clear();
+  at_ = 0;
+}
+
+void Spool::Close() {
+  Push();
+  std::lock_guard lock(mu_);
+  closed_ = true;
+  cv_.notify_all();
+}
+
+void Spool::Abort() {
+  std::lock_guard lock(mu_);
+  aborted_ = true;
+  queue_.clear();
+  cv_.notify_all();
+}
+
+// The next chunk into chunk_; false when there is none (kept: the end of
+// the file; streamed: closed and all read).
+bool Spool::Pull() {
+  chunk_.clear();
+  at_ = 0;
+  if (mode_ == Mode::kKept) {
+    uint32_t n = 0;
+    if (std::fread(&n, sizeof n, 1, file_) != 1) return false;
+    chunk_.resize(n);
+    if (std::fread(chunk_.data(), 1, n, file_) != n) {
+      throw std::runtime_error("导入的临时文件读取失败");
+    }
+    return true;
+  }
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return aborted_ || closed_ || !queue_.empty(); });
+  if (aborted_) throw Aborted();
+  if (queue_.empty()) return false;
+  chunk_ = std::move(queue_.front());
+  queue_.pop_front();
+  cv_.notify_all();
+  return true;
 }
 
 bool Spool::Next(std::vector<db::Value>& values) {
-  auto get = [&](void* p, size_t n) { return std::fread(p, 1, n, file_) == n; };
+  if (at_ >= chunk_.size() && !Pull()) return false;
+  auto get = [&](void* p, size_t n) {
+    if (chunk_.size() - at_ < n) throw std::runtime_error("导入的临时文件读取失败");
+    std::memcpy(p, chunk_.data() + at_, n);
+    at_ += n;
+  };
   uint32_t count = 0;
-  if (!get(&count, sizeof count)) return false;
+  get(&count, sizeof count);
   values.resize(count);
   for (db::Value& v : values) {
     uint8_t tag = 0;
-    bool ok = get(&tag, 1);
+    get(&tag, 1);
     if (tag == 1) {
       int64_t i = 0;
-      ok = ok && get(&i, sizeof i);
+      get(&i, sizeof i);
       v = i;
     } else if (tag == 2) {
       double d = 0;
-      ok = ok && get(&d, sizeof d);
+      get(&d, sizeof d);
       v = d;
     } else if (tag == 3) {
       uint32_t n = 0;
-      ok = ok && get(&n, sizeof n);
-      std::string s(n, '\0');
-      ok = ok && get(s.data(), n);
-      v = std::move(s);
+      get(&n, sizeof n);
+      if (chunk_.size() - at_ < n) throw std::runtime_error("导入的临时文件读取失败");
+      v = std::string(chunk_.data() + at_, n);
+      at_ += n;
     } else {
       v = db::Null();
     }
-    if (!ok) throw std::runtime_error("导入的临时文件读取失败");
   }
   return true;
 }
@@ -210,7 +281,8 @@ class JobRun {
 
   void Run() {
     if (!Claim()) return;
-    Spool spool;
+    streamed_ = job_.kind->streams && job_.mode == "create" && !job_.dry_run;
+    Spool spool(streamed_ ? Spool::Mode::kStreamed : Spool::Mode::kKept);
     JobContext context{app_, job_.who, job_.mode, job_.default_org, {}, app_.clock.Now()};
     Checked checked;
     std::unique_ptr<Checker> checker;
@@ -225,32 +297,13 @@ class JobRun {
     if (checked.state == "cancelled" && job_.stop) Stopped(checked);
     if (checked.state.empty() && job_.dry_run) checked.state = "checked";
     if (!checked.state.empty()) {
+      (void)EndWriter(spool, nullptr);  // its transaction rolls back
       Finish(checked);
       return;
     }
     job_.phase = Job::kWriting;
-    Status s = app_.db.Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
-      GH_ASSIGN_OR_RETURN(int64_t written, checker->Write(tx, spool, [&](int64_t n) {
-        job_.written = n;
-        if (job_.cancel) throw Cancelled();
-      }));
-      const int64_t now = app_.clock.Now();
-      tx.Exec(
-          "UPDATE import_job SET state = 'done', rows_written = ?, rows_read = ?, rows_checked = "
-          "?, rows_skipped = ?, header = ?, format = ?, encoding = ?, finished_at = ? WHERE id = ?",
-          {written, job_.read.load(), job_.checked.load(), checked.skipped, checked.header.dump(),
-           checked.format, checked.encoding, now, job_.id});
-      const http::Request request;
-      const nlohmann::json body = nlohmann::json::object();
-      api::Call call{app_, request, tx, job_.who, body, now};
-      audit::Record(call, "import", "import_job", job_.id, job_.who.org_id, nullptr,
-                    {{"kind", job_.kind->key},
-                     {"mode", job_.mode},
-                     {"file_name", job_.file_name},
-                     {"file_hash", job_.file_hash},
-                     {"rows_written", written}});
-      return Status::Ok();
-    });
+    Status s = streamed_ ? EndWriter(spool, &checked)
+                         : Write(*checker, spool, [&]() -> const Checked* { return &checked; });
     if (s.ok()) {
       job_.phase = Job::kDone;
       return;
@@ -276,6 +329,75 @@ class JobRun {
   static void Stopped(Checked& checked) {
     checked.state = "failed";
     checked.message = kStoppedMessage;
+  }
+
+  // The write transaction: every record of the spool, then, once `verdict`
+  // says the check passed, the job done, in one commit. A null verdict (a bad
+  // row, cancel) or a spool aborted rolls it all back.
+  Status Write(Checker& checker, Spool& spool, const std::function<const Checked*()>& verdict) {
+    struct Writing {
+      std::atomic<bool>& flag;
+      ~Writing() { flag = false; }
+    } writing{job_.writing};
+    return app_.db.Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
+      job_.writing = true;
+      int64_t written = 0;
+      try {
+        GH_ASSIGN_OR_RETURN(written, checker.Write(tx, spool, [&](int64_t n) {
+          job_.written = n;
+          if (job_.cancel) throw Cancelled();
+        }));
+      } catch (const Spool::Aborted&) {
+        return Status(Code::kFailedPrecondition, "导入已停止");
+      }
+      const Checked* checked = verdict();
+      if (checked == nullptr) return Status(Code::kFailedPrecondition, "导入已停止");
+      const int64_t now = app_.clock.Now();
+      tx.Exec(
+          "UPDATE import_job SET state = 'done', rows_written = ?, rows_read = ?, rows_checked = "
+          "?, rows_skipped = ?, header = ?, format = ?, encoding = ?, finished_at = ? WHERE id = ?",
+          {written, job_.read.load(), job_.checked.load(), checked->skipped, checked->header.dump(),
+           checked->format, checked->encoding, now, job_.id});
+      const http::Request request;
+      const nlohmann::json body = nlohmann::json::object();
+      api::Call call{app_, request, tx, job_.who, body, now};
+      audit::Record(call, "import", "import_job", job_.id, job_.who.org_id, nullptr,
+                    {{"kind", job_.kind->key},
+                     {"mode", job_.mode},
+                     {"file_name", job_.file_name},
+                     {"file_hash", job_.file_hash},
+                     {"rows_written", written}});
+      return Status::Ok();
+    });
+  }
+
+  // A streamed import writes while it checks: the writer starts after the
+  // first batch and takes the records as they pass.
+  void StartWriter(Checker& checker, Spool& spool) {
+    writer_ = std::thread([this, &checker, &spool] {
+      write_status_ = Write(checker, spool, [this]() -> const Checked* {
+        std::unique_lock lock(verdict_mu_);
+        verdict_cv_.wait(lock, [&] { return verdict_given_; });
+        return verdict_;
+      });
+      // A failed write: the checker must not wait for room any more.
+      if (!write_status_.ok()) spool.Abort();
+    });
+  }
+
+  // The check's verdict to the writer (null: roll back), once it has ended;
+  // answers how the write went.
+  Status EndWriter(Spool& spool, const Checked* verdict) {
+    if (!writer_.joinable()) return Status(Code::kFailedPrecondition, "导入已停止");
+    if (verdict == nullptr) spool.Abort();
+    {
+      std::lock_guard lock(verdict_mu_);
+      verdict_ = verdict;
+      verdict_given_ = true;
+    }
+    verdict_cv_.notify_all();
+    writer_.join();
+    return write_status_;
   }
 
   // queued → checking, once the request that made the job has committed.
@@ -407,7 +529,7 @@ class JobRun {
       }
       for (Row& row : batch) {
         if (row.problems.empty()) continue;
-        ++checked.bad;
+        if (checked.bad++ == 0) spool.Abort();  // nothing of this file is written now
         if (checked.bad_rows.size() < kMaxStoredBadRows) {
           checked.bad_rows.push_back({row.line, CellTexts(row.cells), std::move(row.problems)});
         }
@@ -415,7 +537,17 @@ class JobRun {
       job_.checked += static_cast<int64_t>(batch.size());
       job_.bad = checked.bad;
       job_.fraction = sheet.Fraction();
-      if (std::chrono::steady_clock::now() - last_save > kProgressEvery) {
+      if (streamed_ && !writer_.joinable() && checked.bad == 0) {
+        // The rows the whole file holds, from the share of it read so far.
+        const double fraction = job_.fraction;
+        spool.Expect(more && fraction > 0
+                         ? static_cast<int64_t>(static_cast<double>(spool.size()) / fraction)
+                         : spool.size());
+        StartWriter(*checker, spool);
+      }
+      // The writer of a streamed import holds the write lock: its progress is
+      // read live (routes.cc), not saved.
+      if (!streamed_ && std::chrono::steady_clock::now() - last_save > kProgressEvery) {
         SaveProgress(checked);
         last_save = std::chrono::steady_clock::now();
       }
@@ -424,6 +556,7 @@ class JobRun {
       checked.state = "cancelled";
       return checked;
     }
+    spool.Close();
     AddLateProblems(checked, checker->Finish());
     if (checked.bad > 0) {
       checked.state = "rejected";
@@ -493,6 +626,13 @@ class JobRun {
 
   api::App& app_;
   Job& job_;
+  bool streamed_ = false;
+  std::thread writer_;
+  Status write_status_;
+  std::mutex verdict_mu_;
+  std::condition_variable verdict_cv_;
+  bool verdict_given_ = false;
+  const Checked* verdict_ = nullptr;
 };
 
 }  // namespace
@@ -523,30 +663,39 @@ struct Runner::State {
     std::unique_lock lock(mu);
     for (;;) {
       std::vector<db::Value> ours;
-      for (const auto& [id, job] : jobs) ours.emplace_back(id);
+      bool writing = false;  // then no other writer can go, not even to mark ours stale
+      for (const auto& [id, job] : jobs) {
+        ours.emplace_back(id);
+        writing = writing || job->writing;
+      }
       lock.unlock();
-      (void)app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
-        const int64_t now = app.clock.Now();
-        std::string in;
-        for (size_t i = 0; i < ours.size(); ++i) in += i ? ", ?" : "?";
-        if (!ours.empty()) {
-          std::vector<db::Value> params = {now};
-          params.insert(params.end(), ours.begin(), ours.end());
-          tx.Exec("UPDATE import_job SET heartbeat_at = ? WHERE id IN (" + in + ")", params);
-        }
-        std::vector<db::Value> params = {now, now - kStaleSeconds};
-        params.insert(params.end(), ours.begin(), ours.end());
-        tx.Exec("UPDATE import_job SET state = 'failed', rows_written = 0, message = '" +
-                    std::string(kStoppedMessage) +
-                    "', finished_at = ? WHERE state IN ('queued', 'checking', 'writing') AND "
-                    "COALESCE(heartbeat_at, created_at) < ?" +
-                    (ours.empty() ? "" : " AND id NOT IN (" + in + ")"),
-                params);
-        return Status::Ok();
-      });
+      if (!writing) Mark(ours);
       lock.lock();
       if (cv.wait_for(lock, kBeat, [&] { return stop; })) return;
     }
+  }
+
+  // Ours alive, and the jobs of a server that stopped beating failed.
+  void Mark(const std::vector<db::Value>& ours) {
+    (void)app.db.Run(db::Mode::kWrite, [&](db::Tx& tx) {
+      const int64_t now = app.clock.Now();
+      std::string in;
+      for (size_t i = 0; i < ours.size(); ++i) in += i ? ", ?" : "?";
+      if (!ours.empty()) {
+        std::vector<db::Value> params = {now};
+        params.insert(params.end(), ours.begin(), ours.end());
+        tx.Exec("UPDATE import_job SET heartbeat_at = ? WHERE id IN (" + in + ")", params);
+      }
+      std::vector<db::Value> params = {now, now - kStaleSeconds};
+      params.insert(params.end(), ours.begin(), ours.end());
+      tx.Exec("UPDATE import_job SET state = 'failed', rows_written = 0, message = '" +
+                  std::string(kStoppedMessage) +
+                  "', finished_at = ? WHERE state IN ('queued', 'checking', 'writing') AND "
+                  "COALESCE(heartbeat_at, created_at) < ?" +
+                  (ours.empty() ? "" : " AND id NOT IN (" + in + ")"),
+              params);
+      return Status::Ok();
+    });
   }
 
   void Loop() {

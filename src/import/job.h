@@ -32,6 +32,9 @@ struct Job {
   std::atomic<double> fraction{0};  // of the file checked
   std::atomic<bool> cancel{false};
   std::atomic<bool> stop{false};  // the server is stopping
+  // Its write transaction is open: nothing else in this process can write
+  // (SQLite's one writer; PostgreSQL's writers take turns, db.h).
+  std::atomic<bool> writing{false};
 
   Job() = default;
   ~Job();

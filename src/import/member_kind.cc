@@ -334,7 +334,8 @@ const Kind& MemberKind() {
                          [](const JobContext& job) -> std::unique_ptr<Checker> {
                            return std::make_unique<MemberChecker>(job);
                          },
-                         "身份证号码"};
+                         "身份证号码",
+                         true};
   return kind;
 }
 

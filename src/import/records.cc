@@ -113,8 +113,8 @@ std::map<std::pair<int64_t, std::string>, int64_t> InsertRecords(
     db::Tx& tx, Spool& in, const std::string& table, const std::vector<std::string>& columns,
     size_t bucket_at, const std::function<void(int64_t)>& written, int64_t rebuild_indexes_from) {
   std::vector<std::string> indexes;
-  if (tx.sqlite() && in.size() >= rebuild_indexes_from &&
-      in.size() * 2 >= tx.QueryInt("SELECT COUNT(*) FROM " + table)) {
+  if (tx.sqlite() && in.Expected() >= rebuild_indexes_from &&
+      in.Expected() * 2 >= tx.QueryInt("SELECT COUNT(*) FROM " + table)) {
     indexes = db::DropIndexes(tx, table);
   }
   org::PauseCounts(tx, table);
