@@ -2,7 +2,9 @@
 
 #include <sodium.h>
 
+#include <array>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -106,11 +108,31 @@ Result<SecretBox> SecretBox::FromHex(std::string_view key_hex) {
   return box;
 }
 
+namespace {
+
+// Random nonces drawn from the system's generator a few hundred at a time:
+// one getrandom(2) per call was a tenth of a bulk import's checking.
+void FreshNonce(unsigned char* nonce) {
+  constexpr size_t kPerDraw = 256;
+  thread_local std::array<unsigned char, kPerDraw * crypto_secretbox_NONCEBYTES> pool;
+  thread_local size_t used = kPerDraw;
+  if (used == kPerDraw) {
+    randombytes_buf(pool.data(), pool.size());
+    used = 0;
+  }
+  unsigned char* next = pool.data() + used * crypto_secretbox_NONCEBYTES;
+  std::memcpy(nonce, next, crypto_secretbox_NONCEBYTES);
+  sodium_memzero(next, crypto_secretbox_NONCEBYTES);  // never handed out twice
+  ++used;
+}
+
+}  // namespace
+
 std::string SecretBox::Seal(std::string_view plaintext) const {
   std::vector<unsigned char> buf(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES +
                                  plaintext.size());
   unsigned char* nonce = buf.data();
-  randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+  FreshNonce(nonce);
   crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES,
                         reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
                         nonce, reinterpret_cast<const unsigned char*>(key_.data()));

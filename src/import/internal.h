@@ -75,6 +75,7 @@ class Spool {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::string> queue_;
+  std::vector<std::string> spare_;  // chunks read, for the next ones
   bool closed_ = false, aborted_ = false;
 };
 

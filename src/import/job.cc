@@ -32,6 +32,7 @@ void PutRaw(std::string& out, const T& v) {
 }  // namespace
 
 Spool::Spool(Mode mode) : mode_(mode) {
+  pending_.reserve(kSpoolChunk * 2);
   if (mode_ == Mode::kKept) {
     file_ = std::tmpfile();
     if (file_ == nullptr) throw std::runtime_error("无法创建导入的临时文件");
@@ -75,7 +76,15 @@ void Spool::Push() {
   std::unique_lock lock(mu_);
   cv_.wait(lock, [&] { return aborted_ || queue_.size() < kSpoolQueued; });
   if (!aborted_) queue_.push_back(std::move(pending_));
-  pending_ = std::string();
+  // A chunk the reader is done with, its memory kept: no chunk grows again.
+  pending_.clear();
+  if (!spare_.empty()) {
+    pending_ = std::move(spare_.back());
+    spare_.pop_back();
+    pending_.clear();
+  } else {
+    pending_.reserve(kSpoolChunk * 2);
+  }
   cv_.notify_all();
 }
 
@@ -117,6 +126,7 @@ bool Spool::Pull() {
     return true;
   }
   std::unique_lock lock(mu_);
+  if (chunk_.capacity() > 0 && spare_.size() < 2) spare_.push_back(std::move(chunk_));
   cv_.wait(lock, [&] { return aborted_ || closed_ || !queue_.empty(); });
   if (aborted_) throw Aborted();
   if (queue_.empty()) return false;
