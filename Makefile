@@ -64,6 +64,7 @@ bench: build
 	bench/labour.sh
 	bench/dashboard.sh
 	bench/import.sh
+	bench/members.sh
 
 clean:
 	rm -rf build build-asan build-fuzz web/dist

@@ -1,7 +1,11 @@
 # What the benchmarks share (sourced by bench/*.sh, from the repository root):
 #   city_dataset       — $DIR/city.db, the `city` demo data set, built (and timed) when missing or
 #                        made by an older demo (one without the programmes' 200,000 care records
-#                        or without labour relations);
+#                        or without labour relations), then grown to Chongqing's size: CITY_GROW
+#                        (default 8,000,000) more members imported from a generated CSV through
+#                        the bulk import, every check, encryption and fingerprint included
+#                        ($IMPORT_BIN, which prints its figures and those of bare inserts of the
+#                        same rows; kept in $DIR/city-grow.txt);
 #   serve_city LOG [DB] — serves it (or the database URL DB) with $BIN on a free port, waits until
 #                        it answers (migrations run first), sets $port and $server and stops it on
 #                        exit (stop_city: kill, then wait until it has closed the database);
@@ -12,6 +16,8 @@
 BIN=${BIN:-build/gonghui}
 DIR=${BENCH_DIR:-/tmp/gonghui-bench}
 CITY_DB="$DIR/city.db"
+IMPORT_BIN=${IMPORT_BIN:-build/gonghui_bench_import}
+CITY_GROW=${CITY_GROW:-8000000}
 mkdir -p "$DIR"
 
 city_dataset() {
@@ -33,6 +39,7 @@ city_dataset() {
     labour=$(sqlite3 -cmd '.timeout 60000' "$CITY_DB" 'SELECT COUNT(*) FROM labour_contract' 2>/dev/null || echo 0)
     if [ "$care" -ge 200000 ] && [ "$labour" -gt 0 ]; then
       echo "reusing $CITY_DB ($(cat "$DIR/demo-time.txt" 2>/dev/null || echo 'demo time not recorded'))"
+      city_grow
       return
     fi
     echo "$CITY_DB was made by an older demo: building it again"
@@ -42,6 +49,24 @@ city_dataset() {
   t0=$(date +%s.%N)
   "$BIN" demo --db "sqlite:$CITY_DB" --scale city
   printf 'demo --scale city: %.1f s\n' "$(echo "$(date +%s.%N) - $t0" | bc)" | tee "$DIR/demo-time.txt"
+  city_grow
+}
+
+# The demo's members grown by CITY_GROW through the import (once: the import's figures are kept).
+city_grow() {
+  local have demo
+  have=$(sqlite3 -cmd '.timeout 60000' "$CITY_DB" 'SELECT COUNT(*) FROM member')
+  demo=$(sqlite3 -cmd '.timeout 60000' "$CITY_DB" "SELECT COUNT(*) FROM member WHERE id_number_masked NOT LIKE '510104%'")
+  if [ "$have" -gt "$demo" ]; then
+    echo "the city has $have members, $(( have - demo )) of them imported"
+    grep -h '^\(import\|bare\|ratio\|phases\) ' "$DIR/city-grow.txt" 2>/dev/null || true
+    return
+  fi
+  [ -x "$IMPORT_BIN" ] || { echo "bench: $IMPORT_BIN is missing; run make build first" >&2; return 1; }
+  local csv="$DIR/members-city-$CITY_GROW.csv"
+  echo "growing the city from $have members by $CITY_GROW through the import"
+  "$IMPORT_BIN" --db "sqlite:$CITY_DB" --file "$csv" --generate "$CITY_GROW" | tee "$DIR/city-grow.txt"
+  rm -f "$csv"
 }
 
 stop_city() {

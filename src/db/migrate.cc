@@ -1095,6 +1095,18 @@ CREATE INDEX export_log_org ON export_log(org_id, id);
        org::ReplaceCountTriggers(tx);
        return Status::Ok();
      }},
+    {16, "member_search", R"SQL(
+-- A search by the start of a name reads this index in the list's order
+-- (name, id) and tests the subtree on its org_id without reading the rows;
+-- members are counted by status and tags together (org/count.h).
+DROP INDEX member_name;
+CREATE INDEX member_name ON member(name, id, org_id);
+)SQL",
+     nullptr, nullptr,
+     [](Tx& tx) {
+       org::RebuildCounts(tx);
+       return Status::Ok();
+     }},
 };
 
 std::string Dialect(std::string sql, Backend backend) {

@@ -188,8 +188,8 @@ class EnterpriseChecker final : public Checker {
   Result<int64_t> WriteNew(db::Tx& tx, Spool& in, const std::function<void(int64_t)>& written) {
     const int64_t last_id = tx.QueryInt("SELECT COALESCE(MAX(id), 0) FROM enterprise");
     int64_t n = 0;
-    for (const auto& [key, rows] :
-         InsertRecords(tx, in, "enterprise", kInsertColumns, kKindAt, written)) {
+    for (const auto& [org_id, rows] : InsertRecords(tx, in, "enterprise", kInsertColumns,
+                                                    {{"enterprise", {kKindAt}}}, written)) {
       n += rows;
     }
     // The labour counters of each enterprise written (the rows after the

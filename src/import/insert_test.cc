@@ -39,12 +39,17 @@ class ImportInsert : public db::MigratedSqliteTest {
 };
 
 const std::vector<std::string> kMemberColumns = {
-    "org_id", "name",       "id_number_cipher", "id_number_hash", "id_number_masked",
-    "gender", "birth_date", "status",           "created_at",     "updated_at"};
+    "org_id",    "name",       "id_number_cipher", "id_number_hash", "id_number_masked",
+    "gender",    "birth_date", "status",           "tags",           "created_at",
+    "updated_at"};
 constexpr size_t kStatusAt = 7;
+constexpr size_t kTagsAt = 8;
+const std::vector<Measured> kMeasured = {{"member", {kStatusAt}},
+                                         {"tagged_member", {kStatusAt, kTagsAt}}};
 
 void AddMembers(Spool& spool, const std::vector<int64_t>& unions, int n, int duplicate_of = -1) {
   const char* const statuses[] = {"active", "suspended", "left"};
+  const char* const tags[] = {"", "model_worker", "migrant_worker,model_worker", "in_hardship"};
   for (int i = 0; i < n; ++i) {
     const int key = i == n - 1 && duplicate_of >= 0 ? duplicate_of : i;
     std::vector<db::Value> values = {unions[static_cast<size_t>(i) % unions.size()],
@@ -55,6 +60,7 @@ void AddMembers(Spool& spool, const std::vector<int64_t>& unions, int n, int dup
                                      std::string("female"),
                                      std::string("1990-01-01"),
                                      std::string(statuses[i % 3]),
+                                     std::string(tags[i % 4]),
                                      int64_t{0},
                                      int64_t{0}};
     spool.Add(values);
@@ -78,13 +84,17 @@ TEST_F(ImportInsert, CountsEqualARebuildWithTheIndexesKeptOrMadeAgain) {
       Spool spool;
       AddMembers(spool, unions, 60);
       int64_t last = 0;
-      const auto counts = InsertRecords(
-          tx, spool, "member", kMemberColumns, kStatusAt, [&](int64_t n) { last = n; },
+      const auto per_org = InsertRecords(
+          tx, spool, "member", kMemberColumns, kMeasured, [&](int64_t n) { last = n; },
           rebuild_from);
       EXPECT_EQ(last, 60);
       int64_t total = 0;
-      for (const auto& [key, n] : counts) total += n;
+      for (const auto& [org_id, n] : per_org) {
+        EXPECT_EQ(n, tx.QueryInt("SELECT COUNT(*) FROM member WHERE org_id = ?", {org_id}));
+        total += n;
+      }
       EXPECT_EQ(total, 60);
+      EXPECT_NE(Counts(tx).find("tagged_member o "), std::string::npos);
       EXPECT_EQ(tx.QueryInt("SELECT COUNT(*) FROM member"), 60);
       EXPECT_EQ(Indexes(tx, "member"), indexes);
       const std::string added = Counts(tx);
@@ -124,7 +134,7 @@ TEST_F(ImportInsert, ADuplicateCaughtByTheIndexMadeAgainRollsEverythingBack) {
     Spool spool;
     AddMembers(spool, unions, 30, 4);
     InsertRecords(
-        tx, spool, "member", kMemberColumns, kStatusAt, [](int64_t) {}, 10);
+        tx, spool, "member", kMemberColumns, kMeasured, [](int64_t) {}, 10);
     return Status::Ok();
   });
   EXPECT_EQ(s.code(), Code::kAlreadyExists) << s.message();

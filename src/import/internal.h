@@ -140,6 +140,9 @@ class Checker {
   // Checks a batch of rows inside a read transaction: appends a problem to
   // each bad row, and the values of each good one to `out`.
   virtual void Check(db::Tx& tx, std::vector<Row>& rows, Spool& out) = 0;
+  // After the first batch: about how many rows the file holds (from the
+  // share of it read), for what the checker keeps per row.
+  virtual void Expect(int64_t rows) { (void)rows; }
   // After the last batch: the problems that only all rows show (a duplicate
   // inside the file), as (line, problem).
   virtual std::vector<std::pair<int64_t, Problem>> Finish() = 0;
@@ -185,19 +188,27 @@ int64_t UpdateRecords(db::Tx& tx, Spool& in, const std::string& table, int64_t n
                       const std::function<void(int64_t)>& written,
                       const std::function<void(int64_t, int64_t)>& changed);
 
+// A measure of org/count.h that a create-mode write adds to: its bucket is
+// the text of these columns of the record joined by '|' (a member's status;
+// its status and tags).
+struct Measured {
+  std::string measure;
+  std::vector<size_t> bucket_at;
+};
+
 // The create mode's write: every record of `in` (as AddRecord made it) into
-// `table` with these columns (org_id first), the count triggers of the
-// measure `table` paused and the counts added once (org/count.h), the
-// column `bucket_at` being the count's bucket. A write as large as half the
-// table on SQLite drops the table's indexes and creates them again at the
-// end (from `rebuild_indexes_from` rows): sorting once is faster than growing
-// a B-tree row by row (a unique
-// index created again still refuses a duplicate, and a rollback restores
-// them). Answers the rows written per (org, bucket).
-std::map<std::pair<int64_t, std::string>, int64_t> InsertRecords(
-    db::Tx& tx, Spool& in, const std::string& table, const std::vector<std::string>& columns,
-    size_t bucket_at, const std::function<void(int64_t)>& written,
-    int64_t rebuild_indexes_from = 100000);
+// `table` with these columns (org_id first), the count triggers of each of
+// `measures` paused and their counts added once (org/count.h). A write as
+// large as half the table on SQLite drops the table's indexes and creates
+// them again at the end (from `rebuild_indexes_from` rows): sorting once is
+// faster than growing a B-tree row by row (a unique index created again still
+// refuses a duplicate, and a rollback restores them). Answers the rows
+// written per org.
+std::map<int64_t, int64_t> InsertRecords(db::Tx& tx, Spool& in, const std::string& table,
+                                         const std::vector<std::string>& columns,
+                                         const std::vector<Measured>& measures,
+                                         const std::function<void(int64_t)>& written,
+                                         int64_t rebuild_indexes_from = 100000);
 
 // The kinds, by key; nullptr for none.
 const Kind* FindKind(std::string_view key);

@@ -509,6 +509,7 @@ class JobRun {
     auto last_save = std::chrono::steady_clock::now();
     std::vector<Row> batch;
     bool more = true;
+    bool first_batch = true;
     while (more && !job_.cancel) {
       batch.clear();
       while (batch.size() < kBatch) {
@@ -547,8 +548,17 @@ class JobRun {
       job_.checked += static_cast<int64_t>(batch.size());
       job_.bad = checked.bad;
       job_.fraction = sheet.Fraction();
-      if (streamed_ && !writer_.joinable() && checked.bad == 0) {
+      if (first_batch) {
         // The rows the whole file holds, from the share of it read so far.
+        const double fraction = job_.fraction;
+        const int64_t read = job_.read;
+        const int64_t rows = more && fraction > 0
+                                 ? static_cast<int64_t>(static_cast<double>(read) / fraction)
+                                 : read;
+        checker->Expect(rows);
+        first_batch = false;
+      }
+      if (streamed_ && !writer_.joinable() && checked.bad == 0) {
         const double fraction = job_.fraction;
         spool.Expect(more && fraction > 0
                          ? static_cast<int64_t>(static_cast<double>(spool.size()) / fraction)

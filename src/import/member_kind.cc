@@ -174,15 +174,19 @@ class MemberChecker final : public Checker {
     }
   }
 
+  void Expect(int64_t rows) override {
+    keys_.reserve(static_cast<size_t>(std::max<int64_t>(rows, 0)) * 21 / 20);
+  }
+
   std::vector<std::pair<int64_t, Problem>> Finish() override {
     std::sort(keys_.begin(), keys_.end());
     std::vector<std::pair<int64_t, Problem>> out;
     for (size_t i = 1; i < keys_.size(); ++i) {
       size_t first = i - 1;
-      while (first > 0 && keys_[first - 1].first == keys_[i].first) --first;
-      if (keys_[i].first == keys_[i - 1].first) {
-        out.push_back({keys_[i].second,
-                       {"身份证号码", "与本文件第 " + std::to_string(keys_[first].second) +
+      while (first > 0 && keys_[first - 1].key == keys_[i].key) --first;
+      if (keys_[i].key == keys_[i - 1].key) {
+        out.push_back({keys_[i].line,
+                       {"身份证号码", "与本文件第 " + std::to_string(keys_[first].line) +
                                           " 行的身份证号码重复"}});
       }
     }
@@ -217,7 +221,7 @@ class MemberChecker final : public Checker {
       r.Fail(kIdNumber, "身份证号码中的出生日期晚于今天");
     } else {
       g.hash = job_.app.box.Fingerprint(id->number);
-      keys_.emplace_back(IdKey(id->number), row.line);
+      keys_.push_back({IdKey(id->number), static_cast<uint32_t>(row.line)});
       if (!update) {
         g.columns.emplace_back("id_number_cipher", job_.app.box.Seal(id->number));
         g.columns.emplace_back("id_number_hash", g.hash);
@@ -283,12 +287,12 @@ class MemberChecker final : public Checker {
 
   Result<int64_t> WriteNew(db::Tx& tx, Spool& in, const std::function<void(int64_t)>& written) {
     constexpr size_t kStatusAt = 11;
-    const auto counts = InsertRecords(tx, in, "member", kInsertColumns, kStatusAt, written);
+    constexpr size_t kTagsAt = 12;
     int64_t n = 0;
-    int64_t last_org = 0;
-    for (const auto& [key, rows] : counts) {
-      if (key.first != last_org) org::MembersChanged(tx, key.first);
-      last_org = key.first;
+    for (const auto& [org_id, rows] : InsertRecords(
+             tx, in, "member", kInsertColumns,
+             {{"member", {kStatusAt}}, {"tagged_member", {kStatusAt, kTagsAt}}}, written)) {
+      org::MembersChanged(tx, org_id);
       n += rows;
     }
     return n;
@@ -307,7 +311,16 @@ class MemberChecker final : public Checker {
   const JobContext& job_;
   UnionResolver unions_;
   Date today_;
-  std::vector<std::pair<uint64_t, int64_t>> keys_;  // (IdKey, line) of every good ID number
+  // (IdKey, line) of every good ID number: 12 bytes a row, 96 MB for
+  // 8 million, reserved from the first batch's estimate so it never doubles.
+#pragma pack(push, 4)
+  struct KeyLine {
+    uint64_t key;
+    uint32_t line;
+    bool operator<(const KeyLine& o) const { return key != o.key ? key < o.key : line < o.line; }
+  };
+#pragma pack(pop)
+  std::vector<KeyLine> keys_;
 };
 
 XlsxSheet MemberTemplate() {

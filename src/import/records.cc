@@ -1,6 +1,12 @@
 // The shared parts of the kinds (internal.h): reading a row's cells, finding
 // the records a file names, and the two writes (create, update).
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
 #include <utility>
+#include <variant>
 
 #include "api/body.h"
 #include "import/internal.h"
@@ -109,33 +115,84 @@ int64_t RowReader::Org(db::Tx& tx, size_t col, UnionResolver& orgs, std::optiona
   return 0;
 }
 
-std::map<std::pair<int64_t, std::string>, int64_t> InsertRecords(
-    db::Tx& tx, Spool& in, const std::string& table, const std::vector<std::string>& columns,
-    size_t bucket_at, const std::function<void(int64_t)>& written, int64_t rebuild_indexes_from) {
+std::map<int64_t, int64_t> InsertRecords(db::Tx& tx, Spool& in, const std::string& table,
+                                         const std::vector<std::string>& columns,
+                                         const std::vector<Measured>& measures,
+                                         const std::function<void(int64_t)>& written,
+                                         int64_t rebuild_indexes_from) {
   std::vector<std::string> indexes;
   if (tx.sqlite() && in.Expected() >= rebuild_indexes_from &&
       in.Expected() * 2 >= tx.QueryInt("SELECT COUNT(*) FROM " + table)) {
     indexes = db::DropIndexes(tx, table);
   }
-  org::PauseCounts(tx, table);
-  std::map<std::pair<int64_t, std::string>, int64_t> counts;  // (org, bucket) → rows
+  for (const Measured& m : measures) org::PauseCounts(tx, m.measure);
+  // The columns any bucket reads, in order. Rows are counted per key (the
+  // org's 8 bytes, then the text of each of those columns and a separator),
+  // and each measure's buckets are summed from these counts at the end.
+  std::vector<size_t> key_at;
+  for (const Measured& m : measures) {
+    key_at.insert(key_at.end(), m.bucket_at.begin(), m.bucket_at.end());
+  }
+  std::sort(key_at.begin(), key_at.end());
+  key_at.erase(std::unique(key_at.begin(), key_at.end()), key_at.end());
+  constexpr char kSeparator = '\x1f';
+  std::unordered_map<std::string, int64_t> rows;
   int64_t n = 0;
   {
     db::BulkInsert insert(tx, table, columns);
     std::vector<db::Value> values;
+    std::string key;
     for (in.Rewind(); in.Next(values);) {
-      ++counts[{std::get<int64_t>(values[0]), std::get<std::string>(values[bucket_at])}];
+      const int64_t org_id = std::get<int64_t>(values[0]);
+      key.assign(reinterpret_cast<const char*>(&org_id), sizeof org_id);
+      for (size_t at : key_at) {
+        if (const auto* text = std::get_if<std::string>(&values[at])) key += *text;
+        key += kSeparator;
+      }
+      ++rows[key];
       insert.Add(values);
       if (++n % 10000 == 0) written(n);
     }
   }
-  for (const std::string& sql : indexes) tx.Exec(sql);
-  std::vector<org::CountDelta> deltas;
-  for (const auto& [key, rows] : counts) deltas.push_back({key.first, key.second, rows});
-  org::AddCounts(tx, table, deltas);
-  org::ResumeCounts(tx, table);
+  if (!indexes.empty()) {
+    // SQLite sorts each index on helper threads too (its sorter's own), then
+    // back to none for whatever this connection does next.
+    const unsigned helpers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+    tx.Exec("PRAGMA threads = " + std::to_string(helpers));
+    for (const std::string& sql : indexes) tx.Exec(sql);
+    tx.Exec("PRAGMA threads = 0");
+  }
+  std::map<int64_t, int64_t> per_org;
+  std::vector<std::map<std::pair<int64_t, std::string>, int64_t>> buckets(measures.size());
+  for (const auto& [key, count] : rows) {
+    int64_t org_id = 0;
+    std::memcpy(&org_id, key.data(), sizeof org_id);
+    per_org[org_id] += count;
+    std::vector<std::string_view> texts;
+    for (size_t from = sizeof org_id; from < key.size();) {
+      const size_t end = key.find(kSeparator, from);
+      texts.emplace_back(key.data() + from, end - from);
+      from = end + 1;
+    }
+    for (size_t i = 0; i < measures.size(); ++i) {
+      const std::vector<size_t>& bucket_at = measures[i].bucket_at;
+      std::string bucket;
+      for (size_t j = 0; j < bucket_at.size(); ++j) {
+        if (j > 0) bucket += '|';
+        bucket += texts[static_cast<size_t>(
+            std::lower_bound(key_at.begin(), key_at.end(), bucket_at[j]) - key_at.begin())];
+      }
+      buckets[i][{org_id, std::move(bucket)}] += count;
+    }
+  }
+  for (size_t i = 0; i < measures.size(); ++i) {
+    std::vector<org::CountDelta> deltas;
+    for (const auto& [key, count] : buckets[i]) deltas.push_back({key.first, key.second, count});
+    org::AddCounts(tx, measures[i].measure, deltas);
+    org::ResumeCounts(tx, measures[i].measure);
+  }
   written(n);
-  return counts;
+  return per_org;
 }
 
 }  // namespace gonghui::import

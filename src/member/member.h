@@ -40,8 +40,9 @@ namespace gonghui::member {
 
 // Routes (docs/api.md "Members"), each one transaction:
 //   GET   /members                  member:member:read   list of the subtree, newest first;
-//                                   query org_id, axis, q (name or employer), status, tag,
-//                                   page, page_size
+//                                   query org_id, axis, q (the start of a name, by name;
+//                                   or a whole ID number), status, tag, page, page_size;
+//                                   total_capped when a search matched over 200
 //   POST  /members                  member:member:write  201 member; 404 org_id out of scope,
 //                                   422 invalid field or partner org, 409 ID number taken
 //   GET   /members/{id}             member:member:read
@@ -61,9 +62,12 @@ void RegisterRoutes(api::Api& api);
 void RegisterExportRoutes(api::Api& api);
 
 // The WHERE clause of the list's filters (q, status, tag; 422 naming the
-// parameter), with the subtree when `sub` is given.
+// parameter), with the subtree when `sub` is given: tested member by member
+// when `walk` (the list reads the members in its order and keeps the
+// subtree's), else left to the planner (which reads the subtree's unions).
 Result<std::string> ListWhere(const api::Call& call, const api::ListParams& p,
-                              const api::Subtree* sub, std::vector<db::Value>& params);
+                              const api::Subtree* sub, std::vector<db::Value>& params,
+                              bool walk = false);
 
 // --- Validation shared with bulk import; pure and thread-safe ---------------
 

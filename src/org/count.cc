@@ -17,6 +17,13 @@ struct Measure {
 
 constexpr Measure kMeasures[] = {
     {"member", "member", "{r}.org_id", "{r}.status", {"org_id", "status"}},
+    // Members by status and tags together ("active|model_worker,in_hardship"):
+    // a list filtered by a tag sums the few buckets that hold it.
+    {"tagged_member",
+     "member",
+     "{r}.org_id",
+     "{r}.status || '|' || {r}.tags",
+     {"org_id", "status", "tags"}},
     {"enterprise", "enterprise", "{r}.org_id", "{r}.kind", {"org_id", "kind"}},
     {"labour_contract", "labour_contract", "{r}.org_id", "{r}.kind", {"org_id", "kind"}},
     // An enrolment belongs to its class's org (a class never changes org:
@@ -50,8 +57,8 @@ std::string Row(std::string sql, std::string_view row) {
   return sql;
 }
 
-// PostgreSQL: the transaction-local setting naming the measure whose
-// triggers PauseCounts stopped.
+// PostgreSQL: the transaction-local setting naming the measures whose
+// triggers PauseCounts stopped, each as ",measure,".
 constexpr const char* kPausedSetting = "gonghui.paused_counts";
 
 constexpr const char* kUpsert =
@@ -122,9 +129,9 @@ std::vector<std::string> PostgresTriggers() {
     };
     out.push_back("CREATE OR REPLACE FUNCTION " + name +
                   "() RETURNS trigger LANGUAGE plpgsql AS $f$\nBEGIN\n"
-                  "IF current_setting('" +
-                  std::string(kPausedSetting) + "', true) = '" + m.key +
-                  "' THEN RETURN NULL; END IF;\n"
+                  "IF strpos(COALESCE(current_setting('" +
+                  std::string(kPausedSetting) + "', true), ''), '," + m.key +
+                  ",') > 0 THEN RETURN NULL; END IF;\n"
                   "IF TG_OP IN ('UPDATE', 'DELETE') THEN " +
                   add("OLD", "-1") +
                   "END IF;\n"
@@ -172,8 +179,9 @@ void ReplaceCountTriggers(db::Tx& tx) {
 
 void PauseCounts(db::Tx& tx, std::string_view measure) {
   if (!tx.sqlite()) {
-    tx.Query("SELECT set_config('" + std::string(kPausedSetting) + "', ?, true)",
-             {std::string(measure)});
+    tx.Query("SELECT set_config('" + std::string(kPausedSetting) + "', COALESCE(current_setting('" +
+                 std::string(kPausedSetting) + "', true), '') || ?, true)",
+             {"," + std::string(measure) + ","});
     return;
   }
   for (const char* suffix : {"_insert", "_delete", "_update"}) {
@@ -183,7 +191,9 @@ void PauseCounts(db::Tx& tx, std::string_view measure) {
 
 void ResumeCounts(db::Tx& tx, std::string_view measure) {
   if (!tx.sqlite()) {
-    tx.Query("SELECT set_config('" + std::string(kPausedSetting) + "', '', true)");
+    tx.Query("SELECT set_config('" + std::string(kPausedSetting) + "', replace(COALESCE(" +
+                 "current_setting('" + std::string(kPausedSetting) + "', true), ''), ?, ''), true)",
+             {"," + std::string(measure) + ","});
     return;
   }
   const std::string prefix = "CREATE TRIGGER count_" + std::string(measure) + "_";
@@ -223,6 +233,19 @@ void RebuildCounts(db::Tx& tx) {
   for (const std::string& stmt : tx.sqlite() ? SqliteTriggers() : PostgresTriggers()) {
     tx.Exec(stmt);
   }
+}
+
+int64_t CountTaggedMembers(db::Tx& tx, const api::Subtree& sub, std::string_view tag,
+                           std::string_view status) {
+  std::string sql =
+      "SELECT SUM(n) FROM org_count WHERE measure = 'tagged_member' AND axis = ? AND org_id = ? "
+      "AND (',' || replace(bucket, '|', ',') || ',') LIKE ? ESCAPE '\\'";
+  std::vector<db::Value> params = {sub.axis, sub.root, "%," + db::EscapeLike(tag) + ",%"};
+  if (!status.empty()) {
+    sql += " AND bucket LIKE ? ESCAPE '\\'";
+    params.emplace_back(db::EscapeLike(status) + "|%");
+  }
+  return tx.QueryInt(sql, params);
 }
 
 int64_t CountInSubtree(db::Tx& tx, std::string_view measure, const api::Subtree& sub,

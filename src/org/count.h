@@ -2,8 +2,8 @@
 // total of a large list (the city's 8 million members) is one row, not a count.
 //
 // org_count holds, per measure (a table of records that belong to an org) and
-// bucket (the value of one column of the record: a member's status, an
-// enterprise's kind), the number of records:
+// bucket (a value of the record: a member's status, or its status and tags
+// together; an enterprise's kind), the number of records:
 //   axis 'o'       of the org itself;
 //   axis 't', 'i'  of the org's whole subtree on that axis.
 // The invariant: a subtree row is the sum of the own rows of the org's
@@ -56,5 +56,10 @@ void AddCounts(db::Tx& tx, std::string_view measure, const std::vector<CountDelt
 // "childcare_enrolment") in the subtree, in `buckets` (all when empty).
 int64_t CountInSubtree(db::Tx& tx, std::string_view measure, const api::Subtree& sub,
                        const std::vector<std::string>& buckets = {});
+// The members in the subtree holding `tag` (a code without LIKE wildcards:
+// member::IsTag), of `status` unless it is empty: the measure
+// "tagged_member", bucketed by status and tags together.
+int64_t CountTaggedMembers(db::Tx& tx, const api::Subtree& sub, std::string_view tag,
+                           std::string_view status);
 
 }  // namespace gonghui::org

@@ -37,6 +37,8 @@ TEST_F(OrgCount, TriggersEqualTheCountsRebuiltFromTheRecords) {
     std::mt19937 rng(11);
     auto pick = [&](const std::vector<int64_t>& v) { return v[rng() % v.size()]; };
     const char* const statuses[] = {"active", "suspended", "left"};
+    const char* const tag_sets[] = {"", "model_worker", "migrant_worker,model_worker",
+                                    "new_employment"};
     const char* const kinds[] = {"state_owned", "platform", "social_org"};
     std::vector<int64_t> members, enterprises, classes, enrolments;
     for (int u = 0; u < 4; ++u) {
@@ -54,15 +56,19 @@ TEST_F(OrgCount, TriggersEqualTheCountsRebuiltFromTheRecords) {
         case 1:
           members.push_back(tx.Insert(
               "INSERT INTO member (org_id, name, id_number_cipher, id_number_hash, "
-              "id_number_masked, gender, birth_date, status, created_at, updated_at) VALUES (?, "
-              "'会员', '', ?, '', 'female', '1990-01-01', ?, 0, 0) RETURNING id",
-              {pick(unions), "h" + std::to_string(++serial), statuses[rng() % 3]}));
+              "id_number_masked, gender, birth_date, status, tags, created_at, updated_at) "
+              "VALUES (?, '会员', '', ?, '', 'female', '1990-01-01', ?, ?, 0, 0) RETURNING id",
+              {pick(unions), "h" + std::to_string(++serial), statuses[rng() % 3],
+               tag_sets[rng() % 4]}));
           break;
         case 2:
           if (members.empty()) break;
-          if (rng() % 2) {
+          if (rng() % 3 == 0) {
             tx.Exec("UPDATE member SET status = ? WHERE id = ?",
                     {statuses[rng() % 3], pick(members)});
+          } else if (rng() % 2) {
+            tx.Exec("UPDATE member SET tags = ? WHERE id = ?",
+                    {tag_sets[rng() % 4], pick(members)});
           } else {
             tx.Exec("UPDATE member SET org_id = ? WHERE id = ?", {pick(unions), pick(members)});
           }
@@ -139,6 +145,19 @@ TEST_F(OrgCount, TriggersEqualTheCountsRebuiltFromTheRecords) {
             "descendant_id FROM org_closure WHERE ancestor_id = ? AND axis = ?)",
             {sub.root, sub.axis});
         EXPECT_EQ(CountInSubtree(tx, "member", sub, {"active"}), active) << r.Int(0) << axis;
+        // The members of the subtree where `condition` holds, by a plain COUNT.
+        auto members_where = [&](const std::string& condition) {
+          return tx.QueryInt("SELECT COUNT(*) FROM member WHERE " + condition +
+                                 " AND org_id IN (SELECT descendant_id FROM org_closure WHERE "
+                                 "ancestor_id = ? AND axis = ?)",
+                             {sub.root, sub.axis});
+        };
+        EXPECT_EQ(CountTaggedMembers(tx, sub, "model_worker", ""),
+                  members_where("(',' || tags || ',') LIKE '%,model_worker,%'"))
+            << r.Int(0) << axis;
+        EXPECT_EQ(CountTaggedMembers(tx, sub, "migrant_worker", "left"),
+                  members_where("status = 'left' AND tags LIKE '%migrant_worker%'"))
+            << r.Int(0) << axis;
         const int64_t enrolled = tx.QueryInt(
             "SELECT COUNT(*) FROM childcare_enrolment e JOIN childcare_class k ON k.id = "
             "e.class_id WHERE k.org_id IN (SELECT descendant_id FROM org_closure WHERE "

@@ -217,12 +217,68 @@ describe('fields', () => {
     assert.ok(!active.body.items.some((m) => m.id === member.id));
   });
 
-  it('q matches name or employer', async () => {
-    const employer = uniq('重庆雇主');
-    const { member } = await create(nanan, { employer });
-    const res = await nanan.get(`/members?q=${encodeURIComponent(employer)}`);
+  it('q is the start of a name (listed by name) or a whole ID number', async () => {
+    const stem = uniq('检索');
+    const idn = idNumber();
+    // 丙 (U+4E19) < 乙 (U+4E59) < 甲 (U+7532), made in neither that order nor its reverse.
+    const { member: b } = await create(nanan, { name: `${stem}乙`, id_number: idn });
+    const { member: a } = await create(nanan, { name: `${stem}甲` });
+    const { member: c } = await create(nanan, { name: `${stem}丙` });
+    await create(nanan, { name: `前${stem}` });
+    const res = await nanan.get(`/members?q=${encodeURIComponent(stem)}`);
     assertStatus(res, 200);
-    assert.deepEqual(res.body.items.map((m) => m.id), [member.id]);
+    assert.deepEqual(res.body.items.map((m) => m.id), [c.id, b.id, a.id], 'the names starting with it, by name');
+    assert.equal(res.body.total, 3);
+    assert.equal(res.body.total_capped, false);
+    const inside = await nanan.get(`/members?q=${encodeURIComponent(stem.slice(2))}`);
+    assert.deepEqual(inside.body.items.map((m) => m.id), [], 'the middle of a name is not its start');
+    const byId = await nanan.get(`/members?q=${idn}`);
+    assert.deepEqual(byId.body.items.map((m) => m.id), [b.id], 'a whole ID number finds its member');
+    const other = await nanan.get(`/members?q=${idNumber()}`);
+    assert.equal(other.body.total, 0);
+  });
+
+  it('a search counts its matches up to 200 and says so', async () => {
+    const stem = uniq('二百');
+    const u = await createUnion(nanan, nananOrg.id, uniq('南岸二百人工会'));
+    for (let i = 0; i < 201; i += 50) {
+      await Promise.all(Array.from({ length: Math.min(50, 201 - i) }, (_, k) =>
+        nanan.post('/members', memberBody(u.id, { name: `${stem}${String(i + k).padStart(3, '0')}` }))
+          .then((r) => assertStatus(r, 201))));
+    }
+    const many = await nanan.get(`/members?q=${encodeURIComponent(stem)}&page=10&page_size=20`);
+    assertStatus(many, 200);
+    assert.equal(many.body.total, 200);
+    assert.equal(many.body.total_capped, true);
+    assert.equal(many.body.items[19].name, `${stem}199`, 'listed by name');
+    const past = await nanan.get(`/members?q=${encodeURIComponent(stem)}&page=11&page_size=20`);
+    assert.deepEqual(past.body.items.map((m) => m.name), [`${stem}200`], 'the pages go on past the count');
+    const exact = await nanan.get(`/members?q=${encodeURIComponent(`${stem}00`)}`);
+    assert.equal(exact.body.total, 10);
+    assert.equal(exact.body.total_capped, false);
+    // Without a search the count is exact, from the per-subtree counts.
+    assert.equal(await count(nanan, `/members?org_id=${u.id}`), 201);
+    assert.equal(await count(nanan, `/members?org_id=${u.id}&tag=model_worker`), 0);
+  });
+
+  it('a tag filter counts from the per-subtree counts, with or without a status', async () => {
+    const u = await createUnion(nanan, nananOrg.id, uniq('南岸标签工会'));
+    const tagged = [['model_worker'], ['model_worker', 'in_hardship'], ['in_hardship'], []];
+    for (const [i, tags] of tagged.entries()) {
+      assertStatus(await nanan.post('/members', memberBody(u.id, { tags, status: i === 1 ? 'left' : 'active' })), 201);
+    }
+    assert.equal(await count(nanan, `/members?org_id=${u.id}&tag=model_worker`), 2);
+    assert.equal(await count(nanan, `/members?org_id=${u.id}&tag=in_hardship`), 2);
+    assert.equal(await count(nanan, `/members?org_id=${u.id}&tag=in_hardship&status=active`), 1);
+    assert.equal(await count(nanan, `/members?org_id=${u.id}&tag=new_employment`), 0);
+    const list = await nanan.get(`/members?org_id=${u.id}&tag=model_worker&status=left`);
+    assert.equal(list.body.total, 1);
+    assert.equal(list.body.items.length, 1);
+    // An edit moves the member between the counts.
+    const first = (await nanan.get(`/members?org_id=${u.id}&tag=in_hardship&status=active`)).body.items[0];
+    assertStatus(await nanan.patch(`/members/${first.id}`, { tags: ['model_worker'] }), 200);
+    assert.equal(await count(nanan, `/members?org_id=${u.id}&tag=model_worker`), 3);
+    assert.equal(await count(nanan, `/members?org_id=${u.id}&tag=in_hardship`), 1);
   });
 
   it('q=% and q=_ are literal, not wildcards', async () => {

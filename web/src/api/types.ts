@@ -67,6 +67,8 @@ export interface Page<T> {
   total: number;
   page: number;
   page_size: number;
+  /** Lists that count a search only so far (members): `total` is that cap, and there are more. */
+  total_capped?: boolean;
 }
 
 export interface Items<T> {

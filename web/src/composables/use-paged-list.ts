@@ -12,6 +12,8 @@ export interface PagedList<T> {
   pageSize: Ref<number>;
   items: ShallowRef<T[]>;
   total: Ref<number>;
+  /** The endpoint counted only up to `total` (a search with many matches). */
+  capped: Ref<boolean>;
   loading: Ref<boolean>;
   state: Ref<LoadState>;
   /** The last failure, or null; the list is emptied when a load fails. */
@@ -29,6 +31,7 @@ export function usePagedList<T>(
   const pageSize = ref(options.pageSize ?? 20);
   const items = shallowRef<T[]>([]);
   const total = ref(0);
+  const capped = ref(false);
   const loading = ref(false);
   const state = ref<LoadState>('idle');
   const error = shallowRef<unknown>(null);
@@ -44,12 +47,14 @@ export function usePagedList<T>(
       options.onLoaded?.(answer.items);
       items.value = answer.items;
       total.value = answer.total;
+      capped.value = answer.total_capped === true;
       error.value = null;
       state.value = 'ready';
     } catch (failure) {
       if (mine !== seq) return;
       items.value = [];
       total.value = 0;
+      capped.value = false;
       error.value = failure;
       state.value = 'error';
       notifyError(failure);
@@ -63,5 +68,5 @@ export function usePagedList<T>(
     await load();
   }
 
-  return { page, pageSize, items, total, loading, state, error, load, search };
+  return { page, pageSize, items, total, capped, loading, state, error, load, search };
 }

@@ -1,6 +1,6 @@
 // Logic of 全文搜索: the words and kind in the URL (so a search can be linked and the top bar can start
 // one), the pages of hits, where each hit leads, and the highlighted HTML the server sends.
-import { reactive, ref } from 'vue';
+import { reactive } from 'vue';
 import type { LocationQuery, RouteLocationRaw } from 'vue-router';
 import { search } from '@/api/search';
 import { SEARCH_KINDS, type Permission, type SearchHit, type SearchKind } from '@/api/types';
@@ -72,13 +72,10 @@ export function searchableKinds(can: (permission: Permission) => boolean): Searc
 
 export function useSearch() {
   const form = reactive<SearchForm>({ q: '', kind: '' });
-  /** More than the 10,000 matches the server counts. */
-  const capped = ref(false);
-  const list = usePagedList<SearchHit>(async (page, pageSize) => {
-    const answer = await search({ q: form.q.trim(), kind: form.kind || undefined, page, page_size: pageSize });
-    capped.value = answer.total_capped === true;
-    return answer;
-  });
+  // `capped` (more than the 10,000 matches the server counts) comes with the paged list.
+  const list = usePagedList<SearchHit>((page, pageSize) =>
+    search({ q: form.q.trim(), kind: form.kind || undefined, page, page_size: pageSize }),
+  );
 
   /** Follows the URL: fills the form and loads that page (nothing to load without words). */
   async function applyRoute(query: LocationQuery): Promise<void> {
@@ -88,5 +85,5 @@ export function useSearch() {
     if (searchable(form.q)) await list.load();
   }
 
-  return { form, capped, ...list, applyRoute };
+  return { form, ...list, applyRoute };
 }
