@@ -52,15 +52,16 @@ void AddMembers(Spool& spool, const std::vector<int64_t>& unions, int n, int dup
   const char* const tags[] = {"", "model_worker", "migrant_worker,model_worker", "in_hardship"};
   for (int i = 0; i < n; ++i) {
     const int key = i == n - 1 && duplicate_of >= 0 ? duplicate_of : i;
-    std::vector<db::Value> values = {unions[static_cast<size_t>(i) % unions.size()],
+    const size_t k = static_cast<size_t>(i);
+    std::vector<db::Value> values = {unions[k % unions.size()],
                                      std::string("会员"),
                                      std::string(""),
                                      "hash" + std::to_string(key),
                                      std::string(""),
                                      std::string("female"),
                                      std::string("1990-01-01"),
-                                     std::string(statuses[i % 3]),
-                                     std::string(tags[i % 4]),
+                                     std::string(statuses[(k / (4 * unions.size())) % 3]),
+                                     std::string(tags[(k / unions.size()) % 4]),
                                      int64_t{0},
                                      int64_t{0}};
     spool.Add(values);
@@ -68,7 +69,11 @@ void AddMembers(Spool& spool, const std::vector<int64_t>& unions, int n, int dup
 }
 
 TEST_F(ImportInsert, CountsEqualARebuildWithTheIndexesKeptOrMadeAgain) {
-  for (const int64_t rebuild_from : {int64_t{1'000'000}, int64_t{10}}) {
+  // 60 members add their counts one by one, 600 (every union, status and
+  // tags: more buckets than org::AddCounts adds one by one) at once.
+  for (const auto& [rebuild_from, members] :
+       {std::pair{int64_t{1'000'000}, 60}, std::pair{int64_t{10}, 60},
+        std::pair{int64_t{1'000'000}, 600}, std::pair{int64_t{10}, 600}}) {
     Status s = db_->Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
       if (org::RootId(tx) == 0) db::BuildTestTree(tx, 2, 3);
       const std::vector<int64_t> unions = [&] {
@@ -82,20 +87,20 @@ TEST_F(ImportInsert, CountsEqualARebuildWithTheIndexesKeptOrMadeAgain) {
       org::RebuildCounts(tx);
       const std::string indexes = Indexes(tx, "member");
       Spool spool;
-      AddMembers(spool, unions, 60);
+      AddMembers(spool, unions, members);
       int64_t last = 0;
       const auto per_org = InsertRecords(
           tx, spool, "member", kMemberColumns, kMeasured, [&](int64_t n) { last = n; },
           rebuild_from);
-      EXPECT_EQ(last, 60);
+      EXPECT_EQ(last, members);
       int64_t total = 0;
       for (const auto& [org_id, n] : per_org) {
         EXPECT_EQ(n, tx.QueryInt("SELECT COUNT(*) FROM member WHERE org_id = ?", {org_id}));
         total += n;
       }
-      EXPECT_EQ(total, 60);
+      EXPECT_EQ(total, members);
       EXPECT_NE(Counts(tx).find("tagged_member o "), std::string::npos);
-      EXPECT_EQ(tx.QueryInt("SELECT COUNT(*) FROM member"), 60);
+      EXPECT_EQ(tx.QueryInt("SELECT COUNT(*) FROM member"), members);
       EXPECT_EQ(Indexes(tx, "member"), indexes);
       const std::string added = Counts(tx);
       org::RebuildCounts(tx);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <variant>
@@ -154,14 +153,7 @@ std::map<int64_t, int64_t> InsertRecords(db::Tx& tx, Spool& in, const std::strin
       if (++n % 10000 == 0) written(n);
     }
   }
-  if (!indexes.empty()) {
-    // SQLite sorts each index on helper threads too (its sorter's own), then
-    // back to none for whatever this connection does next.
-    const unsigned helpers = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
-    tx.Exec("PRAGMA threads = " + std::to_string(helpers));
-    for (const std::string& sql : indexes) tx.Exec(sql);
-    tx.Exec("PRAGMA threads = 0");
-  }
+  for (const std::string& sql : indexes) tx.Exec(sql);
   std::map<int64_t, int64_t> per_org;
   std::vector<std::map<std::pair<int64_t, std::string>, int64_t>> buckets(measures.size());
   for (const auto& [key, count] : rows) {
