@@ -66,12 +66,14 @@ for file in "$CSV" "$XLSX"; do
   "$BIN" demo --db "$pg_base/import_bench" --scale small >/dev/null
   "$IMPORT_BIN" --db "$pg_base/import_bench" --file "$file" --bare-csv "$CSV"
 done
+# Stopped here: serve_city (section 3) replaces the EXIT trap.
+scripts/pg.sh stop "$pg_dir" >/dev/null
+trap - EXIT
 
 echo "== 2. the city grown by $CITY_GROW members (SQLite; bench/lib.sh city_dataset)"
 city_dataset
 if [ "${IMPORT_PG_CITY:-0}" = 1 ]; then
   echo "== 2b. the PostgreSQL city grown by $CITY_GROW members"
-  scripts/pg.sh stop "$pg_dir" >/dev/null
   pg_city import
   grow="$DIR/members-city-pg.csv"
   "$IMPORT_BIN" --db "$pg_url" --file "$grow" --generate "$CITY_GROW"

@@ -71,9 +71,11 @@ void AddMembers(Spool& spool, const std::vector<int64_t>& unions, int n, int dup
 TEST_F(ImportInsert, CountsEqualARebuildWithTheIndexesKeptOrMadeAgain) {
   // 60 members add their counts one by one, 600 (every union, status and
   // tags: more buckets than org::AddCounts adds one by one) at once.
-  for (const auto& [rebuild_from, members] :
+  for (const std::pair<int64_t, int>& run :
        {std::pair{int64_t{1'000'000}, 60}, std::pair{int64_t{10}, 60},
         std::pair{int64_t{1'000'000}, 600}, std::pair{int64_t{10}, 600}}) {
+    const int64_t rebuild_from = run.first;
+    const int members = run.second;
     Status s = db_->Run(db::Mode::kWrite, [&](db::Tx& tx) -> Status {
       if (org::RootId(tx) == 0) db::BuildTestTree(tx, 2, 3);
       const std::vector<int64_t> unions = [&] {
