@@ -548,21 +548,18 @@ class JobRun {
       job_.checked += static_cast<int64_t>(batch.size());
       job_.bad = checked.bad;
       job_.fraction = sheet.Fraction();
+      // What the whole file holds of `so_far`, from the share of it read.
+      const double fraction = job_.fraction;
+      auto whole = [&](int64_t so_far) {
+        return more && fraction > 0 ? static_cast<int64_t>(static_cast<double>(so_far) / fraction)
+                                    : so_far;
+      };
       if (first_batch) {
-        // The rows the whole file holds, from the share of it read so far.
-        const double fraction = job_.fraction;
-        const int64_t read = job_.read;
-        const int64_t rows = more && fraction > 0
-                                 ? static_cast<int64_t>(static_cast<double>(read) / fraction)
-                                 : read;
-        checker->Expect(rows);
+        checker->Expect(whole(job_.read));
         first_batch = false;
       }
       if (streamed_ && !writer_.joinable() && checked.bad == 0) {
-        const double fraction = job_.fraction;
-        spool.Expect(more && fraction > 0
-                         ? static_cast<int64_t>(static_cast<double>(spool.size()) / fraction)
-                         : spool.size());
+        spool.Expect(whole(spool.size()));
         StartWriter(*checker, spool);
       }
       // The writer of a streamed import holds the write lock: its progress is

@@ -134,6 +134,15 @@ std::map<int64_t, int64_t> InsertRecords(db::Tx& tx, Spool& in, const std::strin
   }
   std::sort(key_at.begin(), key_at.end());
   key_at.erase(std::unique(key_at.begin(), key_at.end()), key_at.end());
+  // Each measure's bucket columns as places in the key.
+  std::vector<std::vector<size_t>> slots;
+  for (const Measured& m : measures) {
+    std::vector<size_t>& mine = slots.emplace_back();
+    for (size_t at : m.bucket_at) {
+      mine.push_back(
+          static_cast<size_t>(std::lower_bound(key_at.begin(), key_at.end(), at) - key_at.begin()));
+    }
+  }
   constexpr char kSeparator = '\x1f';
   std::unordered_map<std::string, int64_t> rows;
   int64_t n = 0;
@@ -167,12 +176,10 @@ std::map<int64_t, int64_t> InsertRecords(db::Tx& tx, Spool& in, const std::strin
       from = end + 1;
     }
     for (size_t i = 0; i < measures.size(); ++i) {
-      const std::vector<size_t>& bucket_at = measures[i].bucket_at;
       std::string bucket;
-      for (size_t j = 0; j < bucket_at.size(); ++j) {
+      for (size_t j = 0; j < slots[i].size(); ++j) {
         if (j > 0) bucket += '|';
-        bucket += texts[static_cast<size_t>(
-            std::lower_bound(key_at.begin(), key_at.end(), bucket_at[j]) - key_at.begin())];
+        bucket += texts[slots[i][j]];
       }
       buckets[i][{org_id, std::move(bucket)}] += count;
     }

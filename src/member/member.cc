@@ -1,7 +1,6 @@
 #include "member/member.h"
 
 #include <algorithm>
-#include <cctype>
 #include <climits>
 #include <map>
 
@@ -367,19 +366,6 @@ namespace {
 // A search's matches are counted no further (the answer says total_capped).
 constexpr int64_t kSearchCountCap = 200;
 
-// q as an ID number (18 characters, the last a digit or X), or nullopt.
-std::optional<std::string> SearchedIdNumber(std::string_view q) {
-  if (q.size() != 18) return std::nullopt;
-  std::string number(q);
-  if (number[17] == 'x') number[17] = 'X';
-  for (size_t i = 0; i < 18; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(number[i])) && !(i == 17 && number[i] == 'X')) {
-      return std::nullopt;
-    }
-  }
-  return number;
-}
-
 }  // namespace
 
 Result<std::string> ListWhere(const api::Call& call, const api::ListParams& p,
@@ -393,9 +379,9 @@ Result<std::string> ListWhere(const api::Call& call, const api::ListParams& p,
     // the start of a name, read from the name index as a range (exact under
     // SQLite's and PostgreSQL's C collation; the LIKE keeps it exact under
     // any other), so a search of 8 million members reads only what matches.
-    if (std::optional<std::string> number = SearchedIdNumber(p.q)) {
+    if (Result<IdNumberInfo> id = ParseIdNumber(p.q); id.ok()) {
       where += " AND m.id_number_hash = ?";
-      params.emplace_back(call.app.box.Fingerprint(*number));
+      params.emplace_back(call.app.box.Fingerprint(id->number));
     } else {
       where += " AND m.name >= ? AND m.name < ? AND m.name LIKE ? ESCAPE '\\'";
       params.emplace_back(p.q);
@@ -446,29 +432,28 @@ Result<api::Reply> List(api::Call& call) {
   GH_ASSIGN_OR_RETURN(std::string where, ListWhere(call, p, &sub, params, walk));
   // Without a search, the count of the subtree's members by status (and tag);
   // a search counts its matches up to kSearchCountCap.
-  std::optional<int64_t> counted;
+  int64_t total = 0;
   bool capped = false;
   const std::string status = call.req.Query("status").value_or("");
   const std::string tag = call.req.Query("tag").value_or("");
   if (p.q.empty() && !tag.empty()) {
-    counted = org::CountTaggedMembers(call.tx, sub, tag, status);
+    total = org::CountTaggedMembers(call.tx, sub, tag, status);
   } else if (p.q.empty()) {
-    counted = org::CountInSubtree(
+    total = org::CountInSubtree(
         call.tx, "member", sub,
         status.empty() ? std::vector<std::string>{} : std::vector<std::string>{status});
   } else {
     std::vector<db::Value> limited = params;
     limited.emplace_back(kSearchCountCap + 1);
-    counted = call.tx.QueryInt(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM member m" + where + " LIMIT ?) x", limited);
-    capped = *counted > kSearchCountCap;
-    counted = std::min(*counted, kSearchCountCap);
+    total = call.tx.QueryInt("SELECT COUNT(*) FROM (SELECT 1 FROM member m" + where + " LIMIT ?) x",
+                             limited);
+    capped = total > kSearchCountCap;
+    total = std::min(total, kSearchCountCap);
   }
   // A search lists by name (the index's order), anything else newest first.
   // The page's ids first, then their rows: the ids of a deep page sort from
   // an index alone, without reading every member before it.
   const std::string order = p.q.empty() ? "m.id DESC" : "m.name, m.id";
-  const int64_t total = *counted;
   params.emplace_back(p.page_size);
   params.emplace_back(p.offset());
   std::vector<db::Row> rows = call.tx.Query(
